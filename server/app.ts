@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authenticate } from './platform/auth/authenticate';
+import { authorize, checkOrigin } from './platform/auth/authorize';
+import type { App, AppServices } from './platform/http/context';
+import { errorHandler, notFoundHandler } from './platform/http/errors';
+import { registerMetrics } from './platform/ops/metrics';
+import { opsRoutes } from './platform/ops/routes';
+import { apiRoutes } from './routes';
+
+const webDist = path.resolve(import.meta.dirname, '..', 'dist', 'web');
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the Fastify app: API under /api/v1, docs, ops endpoints and the web app. */
+export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
+  const { config, database } = services;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  // Every route states what it needs; a route without a permission fails the start.
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/v1') || route.method === 'HEAD') return;
+    if (!route.config?.permission) throw new Error(`route ${String(route.method)} ${url} names no permission`);
+  });
+
+  await app.register(cookie);
+  const registry = registerMetrics(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tandem API', version: '1', description: 'Business–IT alignment workspace. Errors are application/problem+json (RFC 9457).' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'Personal API token (tdm_…)' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  opsRoutes(app, services, registry);
+
+  await app.register(
+    (api: App, _opts, done) => {
+      api.addHook('onRequest', authenticate(database.db));
+      api.addHook('preHandler', async (req) => {
+        checkOrigin(config, req);
+      });
+      api.addHook('preHandler', authorize(database.db));
+      for (const register of apiRoutes) register(api, services);
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes: any GET outside /api that is not a file gets the app's index.html.
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api') && !path.extname(req.url.split('?')[0]!)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
+    }
+    return notFoundHandler(req, reply);
+  });
+
+  return app;
+}
