@@ -9,13 +9,27 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authenticate } from './platform/auth/authenticate';
 import { authorize, checkOrigin } from './platform/auth/authorize';
-import type { App, AppServices } from './platform/http/context';
+import type { App, AppServices, RoutePermission } from './platform/http/context';
 import { errorHandler, notFoundHandler } from './platform/http/errors';
+import { idempotency } from './platform/http/idempotency';
 import { registerMetrics } from './platform/ops/metrics';
 import { opsRoutes } from './platform/ops/routes';
 import { apiRoutes } from './routes';
 
 const webDist = path.resolve(import.meta.dirname, '..', 'dist', 'web');
+
+/** One API route and the permission it names: the source of the authorisation matrix test. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -46,11 +60,15 @@ export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
   });
 
   // Every route states what it needs; a route without a permission fails the start.
+  const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const url = route.url;
     if (!url.startsWith('/api/v1') || route.method === 'HEAD') return;
-    if (!route.config?.permission) throw new Error(`route ${String(route.method)} ${url} names no permission`);
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`route ${String(route.method)} ${url} names no permission`);
+    for (const method of [route.method].flat()) routeTable.push({ method, url, permission });
   });
+  app.decorate('routeTable', routeTable);
 
   await app.register(cookie);
   const registry = registerMetrics(app);
@@ -76,11 +94,16 @@ export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
 
   await app.register(
     (api: App, _opts, done) => {
+      // Who is calling, then may they: both before the body is validated, so a caller without
+      // the right learns nothing about the schema and a refused request is refused the same way.
       api.addHook('onRequest', authenticate(database.db));
-      api.addHook('preHandler', async (req) => {
+      api.addHook('preValidation', async (req) => {
         checkOrigin(config, req);
       });
-      api.addHook('preHandler', authorize(database.db));
+      api.addHook('preValidation', authorize(database.db));
+      const idem = idempotency(database.db);
+      api.addHook('preHandler', idem.preHandler);
+      api.addHook('onSend', idem.onSend);
       for (const register of apiRoutes) register(api, services);
       done();
     },

@@ -42,8 +42,12 @@ async function main() {
     state.shuttingDown = true;
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
+    // Keep-alive connections that go idle once their last request is answered are closed as
+    // they do; close() alone closes only those idle at the moment it is called.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     try {
       await app.close();
+      clearInterval(sweep);
       await database.close();
       await server.release();
       say('stopped cleanly');

@@ -1,8 +1,19 @@
+import { auditRoutes } from './platform/audit/routes';
 import { authRoutes } from './platform/auth/routes';
+import { businessUnitRoutes } from './platform/business-units/routes';
 import type { RouteModule } from './platform/http/context';
+import { invitationRoutes } from './platform/invitations/routes';
+import { memberRoutes } from './platform/members/routes';
+import { tokenRoutes } from './platform/tokens/routes';
+import { workspaceRoutes } from './platform/workspaces/routes';
+import { goalRoutes } from './strategy/goals.routes';
+import { initiativeRoutes } from './strategy/initiatives.routes';
+import { goalLinkRoutes } from './strategy/links.routes';
 
 /**
  * The route table: every area's routes, mounted under /api/v1. An area adds its module here,
  * and its routes to the authorisation matrix (server/platform/auth/matrix.test.ts).
  */
-export const apiRoutes: RouteModule[] = [authRoutes];
+export const apiRoutes: RouteModule[] = [
+  authRoutes, workspaceRoutes, memberRoutes, invitationRoutes, businessUnitRoutes, tokenRoutes, auditRoutes,
+  goalRoutes, initiativeRoutes, goalLinkRoutes];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, Title } from '../common';
+import { Id, IsoDate, IsoDateTime, ListQuery, Title } from '../common';
 import { Role } from './roles';
 
 export const Email = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).pipe(z.string().max(254));
@@ -11,7 +11,9 @@ export const Slug = z
   .toLowerCase()
   .min(2)
   .max(48)
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'use lowercase letters, digits and inner hyphens');
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'use lowercase letters, digits and inner hyphens')
+  // `:ws` takes a slug or an id: a slug shaped like an id would be ambiguous.
+  .refine((v) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v), 'must not look like an id');
 
 export const User = z.object({ id: Id, email: z.string(), name: z.string() });
 export type TUser = z.infer<typeof User>;
@@ -26,6 +28,9 @@ export const Workspace = z.object({
   role: Role,
 });
 export type TWorkspace = z.infer<typeof Workspace>;
+
+/** `:ws` of every workspace route: the workspace's slug or id. */
+export const WorkspaceParams = z.object({ ws: z.string().min(1).max(100).describe('workspace slug or id') });
 
 export const Me = z.object({ user: User, workspaces: z.array(Workspace), sessionId: Id.nullable() });
 export type TMe = z.infer<typeof Me>;
@@ -96,6 +101,8 @@ export const CreateBusinessUnit = z.object({
   liaisonUserId: Id.nullable().default(null),
   sponsorUserId: Id.nullable().default(null),
 });
+/** `GET …/business-units`: archived units are left out unless asked for. */
+export const BusinessUnitQuery = ListQuery.extend({ includeArchived: z.stringbool().default(false) });
 export const UpdateBusinessUnit = z.object({
   name: Title.optional(),
   description: z.string().max(5000).optional(),
@@ -158,3 +165,5 @@ export const AuditQuery = z.object({
   from: IsoDateTime.optional(),
   to: IsoDateTime.optional(),
 });
+/** `GET …/audit-log`: the filters with `?limit=&cursor=`. */
+export const AuditLogQuery = AuditQuery.extend(ListQuery.shape);

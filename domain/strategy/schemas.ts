@@ -152,3 +152,10 @@ export const InitiativeListQuery = z.object({
   includeArchived,
 });
 export const GoalLinkListQuery = z.object({ goalId: Id.optional(), initiativeId: Id.optional() });
+
+/** A goal with the initiatives linked to it. */
+export const GoalDetail = Goal.extend({ links: z.array(GoalLink) });
+export type TGoalDetail = z.infer<typeof GoalDetail>;
+/** An initiative with the goals it serves. */
+export const InitiativeDetail = Initiative.extend({ links: z.array(GoalLink) });
+export type TInitiativeDetail = z.infer<typeof InitiativeDetail>;

@@ -95,7 +95,7 @@ export async function signIn(app: TestApp, email: string, password = 'correct ho
 }
 
 /** Invites a new person into the workspace with `role` through the API and signs them in. */
-export async function addMember(app: TestApp, inviter: Client, ws: string, role: 'owner' | 'admin' | 'member' | 'viewer', name = role): Promise<Client> {
+export async function addMember(app: TestApp, inviter: Client, ws: string, role: 'owner' | 'admin' | 'member' | 'viewer', name: string = role): Promise<Client> {
   const inv = await inviter.request('POST', `/api/v1/workspaces/${ws}/invitations`, { role });
   if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.json)}`);
   const token = String(inv.json.url).split('/').pop()!;

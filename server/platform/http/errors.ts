@@ -60,7 +60,8 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = err.validation.map((v) => {
       const where = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const context = err.validationContext ?? 'body';
+      // Fastify calls the query string 'querystring'; the API's field paths say 'query'.
+      const context = err.validationContext === 'querystring' ? 'query' : (err.validationContext ?? 'body');
       return { path: where ? `${context}.${where}` : context, message: v.message ?? 'is not valid' };
     });
     return problem(reply, req, 400, 'Validation failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });

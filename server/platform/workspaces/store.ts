@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { TRole } from '../../../domain/platform/roles';
 import type { TWorkspace } from '../../../domain/platform/schemas';
 import { type AuditContext, recordAudit } from '../audit/record';
 import type { Queryable } from '../db/client';
-import { conflict } from '../http/errors';
+import { conflict, notFound } from '../http/errors';
 import { memberships, workspaces } from '../tables';
 
 type WorkspaceRow = typeof workspaces.$inferSelect;
@@ -70,12 +70,67 @@ export async function createWorkspace(
   return w!;
 }
 
-/** Number of owners; the last one can be neither demoted nor removed. */
-export async function ownerCount(tx: Queryable, workspaceId: string): Promise<number> {
-  const [r] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+/**
+ * Locks the workspace's owner memberships until the transaction ends and returns how many
+ * there are: two owners demoting each other at once cannot both pass the last-owner check.
+ */
+export async function lockOwners(tx: Queryable, workspaceId: string): Promise<number> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')));
-  return r?.n ?? 0;
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')))
+    // One locking order for every caller: no deadlock between two role changes.
+    .orderBy(asc(memberships.userId))
+    .for('update');
+  return rows.length;
 }
 
+/** The workspace row; the caller has resolved it through membership. */
+export async function getWorkspace(db: Queryable, id: string): Promise<WorkspaceRow> {
+  const [w] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  if (!w) throw notFound('Workspace');
+  return w;
+}
+
+/** Renames the workspace or changes its address or currency. A slug another workspace has is a 409. */
+export async function updateWorkspace(
+  tx: Queryable,
+  audit: AuditContext,
+  id: string,
+  patch: { name?: string; slug?: string; currency?: string },
+): Promise<WorkspaceRow> {
+  const [before] = await tx.select().from(workspaces).where(eq(workspaces.id, id)).for('update');
+  if (!before) throw notFound('Workspace');
+  const changes = Object.fromEntries(
+    Object.entries(patch).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof patch]),
+  ) as typeof patch;
+  if (Object.keys(changes).length === 0) return before;
+  if (changes.slug) {
+    const [taken] = await tx
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(and(eq(workspaces.slug, changes.slug), ne(workspaces.id, id)))
+      .limit(1);
+    if (taken) throw conflict(`The address "${changes.slug}" is taken.`);
+  }
+  const [after] = await tx.update(workspaces).set({ ...changes, updatedAt: sql`now()` }).where(eq(workspaces.id, id)).returning();
+  await recordAudit(tx, audit, { workspaceId: id, action: 'workspace.update', entityType: 'workspace', entityId: id, before, after });
+  return after!;
+}
+
+/** Archives (read-only from then on) or restores the workspace; asking for the state it is in is a 409. */
+export async function setWorkspaceArchived(tx: Queryable, audit: AuditContext, id: string, archived: boolean): Promise<WorkspaceRow> {
+  const [before] = await tx.select().from(workspaces).where(eq(workspaces.id, id)).for('update');
+  if (!before) throw notFound('Workspace');
+  if (archived && before.archivedAt) throw conflict('This workspace is already archived.');
+  if (!archived && !before.archivedAt) throw conflict('This workspace is not archived.');
+  const [after] = await tx
+    .update(workspaces)
+    .set({ archivedAt: archived ? sql`now()` : null, updatedAt: sql`now()` })
+    .where(eq(workspaces.id, id))
+    .returning();
+  await recordAudit(tx, audit, {
+    workspaceId: id, action: archived ? 'workspace.archive' : 'workspace.restore', entityType: 'workspace', entityId: id, before, after,
+  });
+  return after!;
+}

@@ -1,0 +1,106 @@
+import { and, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import type { TCreateGoal, TGoal, TGoalDetail, TUpdateGoal } from '../../domain/strategy/schemas';
+import { type AuditContext, recordAudit } from '../platform/audit/record';
+import type { Queryable } from '../platform/db/client';
+import { invalidField, notFound } from '../platform/http/errors';
+import { exactTime, page } from '../platform/http/pagination';
+import { afterNewestCursor } from './listing';
+import { assertBusinessUnit, assertMember } from './references';
+import { listLinks } from './links.store';
+import { goalLinks, goals } from './tables';
+
+type GoalRow = typeof goals.$inferSelect;
+
+export function presentGoal(g: GoalRow, linkCount: number): TGoal {
+  return {
+    id: g.id, title: g.title, description: g.description, ownerUserId: g.ownerUserId, businessUnitId: g.businessUnitId,
+    weight: g.weight, status: g.status, startDate: g.startDate, endDate: g.endDate,
+    createdAt: g.createdAt.toISOString(), updatedAt: g.updatedAt.toISOString(), archivedAt: g.archivedAt?.toISOString() ?? null,
+    linkCount,
+  };
+}
+
+const linkCount = sql<number>`(select count(*)::int from ${goalLinks} where ${goalLinks.goalId} = ${goals.id})`;
+
+export interface GoalFilter {
+  status?: TGoal['status'];
+  businessUnitId?: string;
+  ownerUserId?: string;
+  q?: string;
+  includeArchived: boolean;
+}
+
+/** A page of the workspace's goals, newest first. */
+export async function listGoals(db: Queryable, workspaceId: string, f: GoalFilter, limit: number, cursor: string | undefined) {
+  const where: (SQL | undefined)[] = [eq(goals.workspaceId, workspaceId)];
+  if (!f.includeArchived) where.push(isNull(goals.archivedAt));
+  if (f.status) where.push(eq(goals.status, f.status));
+  if (f.businessUnitId) where.push(eq(goals.businessUnitId, f.businessUnitId));
+  if (f.ownerUserId) where.push(eq(goals.ownerUserId, f.ownerUserId));
+  if (f.q) where.push(ilike(goals.title, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`));
+  where.push(afterNewestCursor(cursor, goals.createdAt, goals.id));
+  const rows = await db
+    .select({ g: goals, linkCount, at: exactTime(goals.createdAt) })
+    .from(goals)
+    .where(and(...where))
+    .orderBy(desc(goals.createdAt), desc(goals.id))
+    .limit(limit + 1);
+  return page(rows, limit, (r) => presentGoal(r.g, r.linkCount), (r) => [r.at, r.g.id]);
+}
+
+async function loadGoal(db: Queryable, workspaceId: string, goalId: string, lock = false) {
+  const q = db.select().from(goals).where(and(eq(goals.workspaceId, workspaceId), eq(goals.id, goalId))).limit(1);
+  const [g] = lock ? await q.for('update') : await q;
+  if (!g) throw notFound('Goal');
+  return g;
+}
+
+async function countLinks(db: Queryable, goalId: string) {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(goalLinks).where(eq(goalLinks.goalId, goalId));
+  return r?.n ?? 0;
+}
+
+export async function getGoal(db: Queryable, workspaceId: string, goalId: string): Promise<TGoalDetail> {
+  const g = await loadGoal(db, workspaceId, goalId);
+  const links = await listLinks(db, workspaceId, { goalId });
+  return { ...presentGoal(g, links.length), links };
+}
+
+export async function createGoal(tx: Queryable, audit: AuditContext, workspaceId: string, input: TCreateGoal): Promise<TGoal> {
+  await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
+  await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
+  const [g] = await tx.insert(goals).values({ ...input, workspaceId }).returning();
+  const out = presentGoal(g!, 0);
+  await recordAudit(tx, audit, { workspaceId, action: 'goal.create', entityType: 'goal', entityId: g!.id, after: out });
+  return out;
+}
+
+export async function updateGoal(tx: Queryable, audit: AuditContext, workspaceId: string, goalId: string, input: TUpdateGoal): Promise<TGoal> {
+  const before = await loadGoal(tx, workspaceId, goalId, true);
+  await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
+  await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
+  const start = input.startDate !== undefined ? input.startDate : before.startDate;
+  const end = input.endDate !== undefined ? input.endDate : before.endDate;
+  if (start && end && end < start) throw invalidField('body.endDate', 'must not be before startDate');
+  const [g] = await tx.update(goals).set({ ...input, updatedAt: sql`now()` }).where(eq(goals.id, goalId)).returning();
+  const n = await countLinks(tx, goalId);
+  const out = presentGoal(g!, n);
+  await recordAudit(tx, audit, { workspaceId, action: 'goal.update', entityType: 'goal', entityId: goalId, before: presentGoal(before, n), after: out });
+  return out;
+}
+
+/** Archives (archive = true) or restores a goal; links are kept either way. */
+export async function setGoalArchived(tx: Queryable, audit: AuditContext, workspaceId: string, goalId: string, archive: boolean): Promise<TGoal> {
+  const before = await loadGoal(tx, workspaceId, goalId, true);
+  const [g] = await tx
+    .update(goals)
+    .set({ archivedAt: archive ? (before.archivedAt ?? sql`now()`) : null, updatedAt: sql`now()` })
+    .where(eq(goals.id, goalId))
+    .returning();
+  const n = await countLinks(tx, goalId);
+  const out = presentGoal(g!, n);
+  await recordAudit(tx, audit, {
+    workspaceId, action: archive ? 'goal.archive' : 'goal.restore', entityType: 'goal', entityId: goalId, before: presentGoal(before, n), after: out,
+  });
+  return out;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Id, ListQuery, listOf } from '../../domain/common';
+import { CreateInitiative, Initiative, InitiativeDetail, InitiativeListQuery, UpdateInitiative } from '../../domain/strategy/schemas';
+import { auditContext } from '../platform/audit/record';
+import type { RouteModule } from '../platform/http/context';
+import { createInitiative, getInitiative, listInitiatives, setInitiativeArchived, updateInitiative } from './initiatives.store';
+
+const tags = ['Initiatives'];
+const WsParams = z.object({ ws: z.string() });
+const InitiativeParams = WsParams.extend({ initiativeId: Id });
+
+/** IT initiatives: list, create, read, edit, archive and restore. */
+export const initiativeRoutes: RouteModule = (app, { database: { db } }) => {
+  app.get('/workspaces/:ws/initiatives', {
+    schema: { tags, summary: 'List initiatives', params: WsParams, querystring: InitiativeListQuery.extend(ListQuery.shape), response: { 200: listOf(Initiative) } },
+    config: { permission: 'workspace.read' },
+  }, async (req) => {
+    const { limit, cursor, ...filter } = req.query;
+    return listInitiatives(db, req.workspace!.id, filter, limit, cursor);
+  });
+
+  app.post('/workspaces/:ws/initiatives', {
+    schema: { tags, summary: 'Create an initiative', params: WsParams, body: CreateInitiative, response: { 201: Initiative } },
+    config: { permission: 'strategy.write' },
+  }, async (req, reply) => {
+    const initiative = await db.transaction((tx) => createInitiative(tx, auditContext(req), req.workspace!.id, req.body));
+    return reply.code(201).send(initiative);
+  });
+
+  app.get('/workspaces/:ws/initiatives/:initiativeId', {
+    schema: { tags, summary: 'An initiative with the goals it serves', params: InitiativeParams, response: { 200: InitiativeDetail } },
+    config: { permission: 'workspace.read' },
+  }, async (req) => getInitiative(db, req.workspace!.id, req.params.initiativeId));
+
+  app.patch('/workspaces/:ws/initiatives/:initiativeId', {
+    schema: { tags, summary: 'Edit an initiative', params: InitiativeParams, body: UpdateInitiative, response: { 200: Initiative } },
+    config: { permission: 'strategy.write' },
+  }, async (req) => db.transaction((tx) => updateInitiative(tx, auditContext(req), req.workspace!.id, req.params.initiativeId, req.body)));
+
+  app.post('/workspaces/:ws/initiatives/:initiativeId/archive', {
+    schema: { tags, summary: 'Archive an initiative (hidden from lists, kept with its links)', params: InitiativeParams, response: { 200: Initiative } },
+    config: { permission: 'strategy.write' },
+  }, async (req) => db.transaction((tx) => setInitiativeArchived(tx, auditContext(req), req.workspace!.id, req.params.initiativeId, true)));
+
+  app.post('/workspaces/:ws/initiatives/:initiativeId/restore', {
+    schema: { tags, summary: 'Restore an archived initiative', params: InitiativeParams, response: { 200: Initiative } },
+    config: { permission: 'strategy.write' },
+  }, async (req) => db.transaction((tx) => setInitiativeArchived(tx, auditContext(req), req.workspace!.id, req.params.initiativeId, false)));
+};

@@ -1,0 +1,126 @@
+import { and, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import type { TCreateInitiative, TInitiative, TInitiativeDetail, TUpdateInitiative } from '../../domain/strategy/schemas';
+import { type AuditContext, recordAudit } from '../platform/audit/record';
+import type { Queryable } from '../platform/db/client';
+import { invalidField, notFound } from '../platform/http/errors';
+import { exactTime, page } from '../platform/http/pagination';
+import { afterNewestCursor } from './listing';
+import { listLinks } from './links.store';
+import { assertBusinessUnit, assertMember } from './references';
+import { goalLinks, initiatives } from './tables';
+
+type InitiativeRow = typeof initiatives.$inferSelect;
+
+export function presentInitiative(i: InitiativeRow, linkCount: number): TInitiative {
+  return {
+    id: i.id, title: i.title, description: i.description, ownerUserId: i.ownerUserId, businessUnitId: i.businessUnitId,
+    status: i.status, startDate: i.startDate, endDate: i.endDate,
+    // numeric columns arrive as numbers (see db/client.ts); the cast only satisfies Drizzle's string type.
+    capex: Number(i.capex), opex: Number(i.opex), effortDays: Number(i.effortDays),
+    createdAt: i.createdAt.toISOString(), updatedAt: i.updatedAt.toISOString(), archivedAt: i.archivedAt?.toISOString() ?? null,
+    linkCount,
+  };
+}
+
+const linkCount = sql<number>`(select count(*)::int from ${goalLinks} where ${goalLinks.initiativeId} = ${initiatives.id})`;
+
+export interface InitiativeFilter {
+  status?: TInitiative['status'];
+  businessUnitId?: string;
+  ownerUserId?: string;
+  q?: string;
+  includeArchived: boolean;
+}
+
+/** Drizzle types numeric columns as strings; the API speaks numbers. */
+function toRow<T extends { capex?: number; opex?: number; effortDays?: number }>(input: T) {
+  const { capex, opex, effortDays, ...rest } = input;
+  return {
+    ...rest,
+    ...(capex !== undefined ? { capex: String(capex) } : {}),
+    ...(opex !== undefined ? { opex: String(opex) } : {}),
+    ...(effortDays !== undefined ? { effortDays: String(effortDays) } : {}),
+  };
+}
+
+/** A page of the workspace's initiatives, newest first. */
+export async function listInitiatives(db: Queryable, workspaceId: string, f: InitiativeFilter, limit: number, cursor: string | undefined) {
+  const where: (SQL | undefined)[] = [eq(initiatives.workspaceId, workspaceId)];
+  if (!f.includeArchived) where.push(isNull(initiatives.archivedAt));
+  if (f.status) where.push(eq(initiatives.status, f.status));
+  if (f.businessUnitId) where.push(eq(initiatives.businessUnitId, f.businessUnitId));
+  if (f.ownerUserId) where.push(eq(initiatives.ownerUserId, f.ownerUserId));
+  if (f.q) where.push(ilike(initiatives.title, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`));
+  where.push(afterNewestCursor(cursor, initiatives.createdAt, initiatives.id));
+  const rows = await db
+    .select({ i: initiatives, linkCount, at: exactTime(initiatives.createdAt) })
+    .from(initiatives)
+    .where(and(...where))
+    .orderBy(desc(initiatives.createdAt), desc(initiatives.id))
+    .limit(limit + 1);
+  return page(rows, limit, (r) => presentInitiative(r.i, r.linkCount), (r) => [r.at, r.i.id]);
+}
+
+async function loadInitiative(db: Queryable, workspaceId: string, initiativeId: string, lock = false) {
+  const q = db.select().from(initiatives).where(and(eq(initiatives.workspaceId, workspaceId), eq(initiatives.id, initiativeId))).limit(1);
+  const [i] = lock ? await q.for('update') : await q;
+  if (!i) throw notFound('Initiative');
+  return i;
+}
+
+async function countLinks(db: Queryable, initiativeId: string) {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(goalLinks).where(eq(goalLinks.initiativeId, initiativeId));
+  return r?.n ?? 0;
+}
+
+export async function getInitiative(db: Queryable, workspaceId: string, initiativeId: string): Promise<TInitiativeDetail> {
+  const i = await loadInitiative(db, workspaceId, initiativeId);
+  const links = await listLinks(db, workspaceId, { initiativeId });
+  return { ...presentInitiative(i, links.length), links };
+}
+
+export async function createInitiative(tx: Queryable, audit: AuditContext, workspaceId: string, input: TCreateInitiative): Promise<TInitiative> {
+  await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
+  await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
+  const [i] = await tx.insert(initiatives).values({ ...toRow(input), workspaceId }).returning();
+  const out = presentInitiative(i!, 0);
+  await recordAudit(tx, audit, { workspaceId, action: 'initiative.create', entityType: 'initiative', entityId: i!.id, after: out });
+  return out;
+}
+
+export async function updateInitiative(
+  tx: Queryable, audit: AuditContext, workspaceId: string, initiativeId: string, input: TUpdateInitiative,
+): Promise<TInitiative> {
+  const before = await loadInitiative(tx, workspaceId, initiativeId, true);
+  await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
+  await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
+  const start = input.startDate !== undefined ? input.startDate : before.startDate;
+  const end = input.endDate !== undefined ? input.endDate : before.endDate;
+  if (start && end && end < start) throw invalidField('body.endDate', 'must not be before startDate');
+  const [i] = await tx.update(initiatives).set({ ...toRow(input), updatedAt: sql`now()` }).where(eq(initiatives.id, initiativeId)).returning();
+  const n = await countLinks(tx, initiativeId);
+  const out = presentInitiative(i!, n);
+  await recordAudit(tx, audit, {
+    workspaceId, action: 'initiative.update', entityType: 'initiative', entityId: initiativeId, before: presentInitiative(before, n), after: out,
+  });
+  return out;
+}
+
+/** Archives (archive = true) or restores an initiative; links are kept either way. */
+export async function setInitiativeArchived(
+  tx: Queryable, audit: AuditContext, workspaceId: string, initiativeId: string, archive: boolean,
+): Promise<TInitiative> {
+  const before = await loadInitiative(tx, workspaceId, initiativeId, true);
+  const [i] = await tx
+    .update(initiatives)
+    .set({ archivedAt: archive ? (before.archivedAt ?? sql`now()`) : null, updatedAt: sql`now()` })
+    .where(eq(initiatives.id, initiativeId))
+    .returning();
+  const n = await countLinks(tx, initiativeId);
+  const out = presentInitiative(i!, n);
+  await recordAudit(tx, audit, {
+    workspaceId, action: archive ? 'initiative.archive' : 'initiative.restore', entityType: 'initiative', entityId: initiativeId,
+    before: presentInitiative(before, n), after: out,
+  });
+  return out;
+}

@@ -1,0 +1,76 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { TGoalLink, TLinkStrength } from '../../domain/strategy/schemas';
+import { type AuditContext, recordAudit } from '../platform/audit/record';
+import type { Queryable } from '../platform/db/client';
+import { conflict, invalidField, notFound } from '../platform/http/errors';
+import { goalLinks, goals, initiatives } from './tables';
+
+const g = alias(goals, 'g');
+const i = alias(initiatives, 'i');
+
+function selectLinks(db: Queryable) {
+  return db
+    .select({ link: goalLinks, goalTitle: g.title, initiativeTitle: i.title })
+    .from(goalLinks)
+    .innerJoin(g, eq(g.id, goalLinks.goalId))
+    .innerJoin(i, eq(i.id, goalLinks.initiativeId));
+}
+
+function present(r: { link: typeof goalLinks.$inferSelect; goalTitle: string; initiativeTitle: string }): TGoalLink {
+  return {
+    id: r.link.id, goalId: r.link.goalId, goalTitle: r.goalTitle, initiativeId: r.link.initiativeId, initiativeTitle: r.initiativeTitle,
+    strength: r.link.strength, rationale: r.link.rationale, createdAt: r.link.createdAt.toISOString(), updatedAt: r.link.updatedAt.toISOString(),
+  };
+}
+
+/** Links of the workspace, optionally those of one goal and/or one initiative. */
+export async function listLinks(db: Queryable, workspaceId: string, f: { goalId?: string; initiativeId?: string }): Promise<TGoalLink[]> {
+  const where: SQL[] = [eq(goalLinks.workspaceId, workspaceId)];
+  if (f.goalId) where.push(eq(goalLinks.goalId, f.goalId));
+  if (f.initiativeId) where.push(eq(goalLinks.initiativeId, f.initiativeId));
+  const rows = await selectLinks(db).where(and(...where)).orderBy(asc(g.title), asc(i.title)).limit(5000);
+  return rows.map(present);
+}
+
+async function loadLink(db: Queryable, workspaceId: string, linkId: string): Promise<TGoalLink> {
+  const [r] = await selectLinks(db).where(and(eq(goalLinks.workspaceId, workspaceId), eq(goalLinks.id, linkId))).limit(1);
+  if (!r) throw notFound('Link');
+  return present(r);
+}
+
+export async function createLink(
+  tx: Queryable, audit: AuditContext, workspaceId: string,
+  input: { goalId: string; initiativeId: string; strength: TLinkStrength; rationale: string },
+): Promise<TGoalLink> {
+  // Both ends must be of this workspace; other workspaces' ids are reported as unknown.
+  const [goal] = await tx.select({ id: goals.id }).from(goals).where(and(eq(goals.workspaceId, workspaceId), eq(goals.id, input.goalId)));
+  if (!goal) throw invalidField('body.goalId', 'is not a goal of this workspace');
+  const [ini] = await tx
+    .select({ id: initiatives.id })
+    .from(initiatives)
+    .where(and(eq(initiatives.workspaceId, workspaceId), eq(initiatives.id, input.initiativeId)));
+  if (!ini) throw invalidField('body.initiativeId', 'is not an initiative of this workspace');
+  const [created] = await tx.insert(goalLinks).values({ ...input, workspaceId }).onConflictDoNothing().returning({ id: goalLinks.id });
+  if (!created) throw conflict('This goal and initiative are already linked.');
+  const out = await loadLink(tx, workspaceId, created.id);
+  await recordAudit(tx, audit, { workspaceId, action: 'goal_link.create', entityType: 'goal_link', entityId: out.id, after: out });
+  return out;
+}
+
+export async function updateLink(
+  tx: Queryable, audit: AuditContext, workspaceId: string, linkId: string, input: { strength?: TLinkStrength; rationale?: string },
+): Promise<TGoalLink> {
+  const before = await loadLink(tx, workspaceId, linkId);
+  await tx.update(goalLinks).set({ ...input, updatedAt: sql`now()` }).where(eq(goalLinks.id, linkId));
+  const after = await loadLink(tx, workspaceId, linkId);
+  await recordAudit(tx, audit, { workspaceId, action: 'goal_link.update', entityType: 'goal_link', entityId: linkId, before, after });
+  return after;
+}
+
+/** Unlinking is permanent: a link holds no data beyond its strength, and the audit log keeps it. */
+export async function deleteLink(tx: Queryable, audit: AuditContext, workspaceId: string, linkId: string): Promise<void> {
+  const before = await loadLink(tx, workspaceId, linkId);
+  await tx.delete(goalLinks).where(eq(goalLinks.id, linkId));
+  await recordAudit(tx, audit, { workspaceId, action: 'goal_link.delete', entityType: 'goal_link', entityId: linkId, before });
+}
