@@ -2,10 +2,25 @@ import { z } from 'zod';
 
 /** Shared building blocks of the API contract. */
 export const Id = z.uuid();
-/** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date();
-/** An instant, ISO 8601 with offset. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** True for a string shaped like a UUID (of any version). */
+export function looksLikeId(s: string): boolean {
+  return UUID_SHAPE.test(s);
+}
+
+/** A calendar date, `YYYY-MM-DD`, in the years PostgreSQL and people use (1000–9999). */
+export const IsoDate = z.iso.date().refine((v) => v >= '1000-01-01', 'must be a date from the year 1000 on');
+/** An instant, ISO 8601 with offset (at most ±14:00, as real time zones are). */
+export const IsoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((v) => v >= '1000' && !/[+-](1[5-9]|[2-9]\d):?\d\d$/.test(v), 'must be a real instant from the year 1000 on');
+
+/** `?includeArchived=true|false`. */
+export const IncludeArchived = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
 export const Money = z.number().min(0).max(999_999_999_999).multipleOf(0.01);
 
 /** `?limit=&cursor=` of every list. */

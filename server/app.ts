@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -12,8 +10,10 @@ import { authorize, checkOrigin } from './platform/auth/authorize';
 import type { App, AppServices, RoutePermission } from './platform/http/context';
 import { errorHandler, notFoundHandler } from './platform/http/errors';
 import { idempotency } from './platform/http/idempotency';
+import { acceptEmptyJsonBody, fastifyTrustProxy, logRequest, securityHeaders } from './platform/ops/http';
 import { registerMetrics } from './platform/ops/metrics';
 import { opsRoutes } from './platform/ops/routes';
+import { isClientRoute, serveWebFiles } from './platform/ops/web';
 import { apiRoutes } from './routes';
 
 const webDist = path.resolve(import.meta.dirname, '..', 'dist', 'web');
@@ -35,13 +35,17 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /** Where the built web app is (default dist/web); tests point it at a fixture. */
+  webRoot?: string;
 }
 
 /** Builds the Fastify app: API under /api/v1, docs, ops endpoints and the web app. */
 export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
   const { config, database } = services;
+  const given = typeof opts.logger === 'object' ? opts.logger : {};
   const app = Fastify({
-    logger: opts.logger ?? { level: config.logLevel },
+    // Request lines are logged without invitation secrets.
+    logger: opts.logger === false ? false : { level: config.logLevel, ...given, serializers: { req: logRequest, ...given.serializers } },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -50,6 +54,8 @@ export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    // Behind a reverse proxy, req.ip (login rate limit, audit) is the client's only if the proxy is trusted.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -58,6 +64,8 @@ export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  securityHeaders(app);
+  acceptEmptyJsonBody(app);
 
   // Every route states what it needs; a route without a permission fails the start.
   const routeTable: RouteEntry[] = [];
@@ -96,7 +104,7 @@ export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
     (api: App, _opts, done) => {
       // Who is calling, then may they: both before the body is validated, so a caller without
       // the right learns nothing about the schema and a refused request is refused the same way.
-      api.addHook('onRequest', authenticate(database.db));
+      api.addHook('onRequest', authenticate(database.db, config));
       api.addHook('preValidation', async (req) => {
         checkOrigin(config, req);
       });
@@ -110,15 +118,11 @@ export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
     { prefix: '/api/v1' },
   );
 
-  const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
-  }
+  const webRoot = opts.webRoot ?? webDist;
+  const hasWeb = opts.serveWeb !== false && (await serveWebFiles(app, webRoot));
   app.setNotFoundHandler((req, reply) => {
-    // Client-side routes: any GET outside /api that is not a file gets the app's index.html.
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api') && !path.extname(req.url.split('?')[0]!)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
-    }
+    // Client-side routes (and /) get the app's index.html; everything else a problem.
+    if (hasWeb && isClientRoute(req)) return reply.sendFile('index.html', webRoot);
     return notFoundHandler(req, reply);
   });
 

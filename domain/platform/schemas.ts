@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, ListQuery, Title } from '../common';
+import { Id, IncludeArchived, IsoDate, IsoDateTime, ListQuery, looksLikeId, Title } from '../common';
 import { Role } from './roles';
 
 export const Email = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).pipe(z.string().max(254));
@@ -13,7 +13,7 @@ export const Slug = z
   .max(48)
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'use lowercase letters, digits and inner hyphens')
   // `:ws` takes a slug or an id: a slug shaped like an id would be ambiguous.
-  .refine((v) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v), 'must not look like an id');
+  .refine((v) => !looksLikeId(v), 'must not look like an id');
 
 export const User = z.object({ id: Id, email: z.string(), name: z.string() });
 export type TUser = z.infer<typeof User>;
@@ -102,7 +102,7 @@ export const CreateBusinessUnit = z.object({
   sponsorUserId: Id.nullable().default(null),
 });
 /** `GET …/business-units`: archived units are left out unless asked for. */
-export const BusinessUnitQuery = ListQuery.extend({ includeArchived: z.stringbool().default(false) });
+export const BusinessUnitQuery = ListQuery.extend({ includeArchived: IncludeArchived });
 export const UpdateBusinessUnit = z.object({
   name: Title.optional(),
   description: z.string().max(5000).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, LongText, Money, Title } from '../common';
+import { Id, IncludeArchived, IsoDate, IsoDateTime, ListQuery, LongText, Money, Title } from '../common';
 
 export const GOAL_STATUSES = ['draft', 'active', 'achieved', 'missed'] as const;
 export const GoalStatus = z.enum(GOAL_STATUSES);
@@ -132,26 +132,21 @@ export const CreateGoalLink = z.object({
 });
 export const UpdateGoalLink = z.object({ strength: LinkStrength.optional(), rationale: z.string().trim().max(300).optional() });
 
-const includeArchived = z
-  .enum(['true', 'false'])
-  .default('false')
-  .transform((v) => v === 'true');
-
-export const GoalListQuery = z.object({
+export const GoalListQuery = ListQuery.extend({
   status: GoalStatus.optional(),
   businessUnitId: Id.optional(),
   ownerUserId: Id.optional(),
   q: z.string().trim().max(200).optional(),
-  includeArchived,
+  includeArchived: IncludeArchived,
 });
-export const InitiativeListQuery = z.object({
+export const InitiativeListQuery = ListQuery.extend({
   status: InitiativeStatus.optional(),
   businessUnitId: Id.optional(),
   ownerUserId: Id.optional(),
   q: z.string().trim().max(200).optional(),
-  includeArchived,
+  includeArchived: IncludeArchived,
 });
-export const GoalLinkListQuery = z.object({ goalId: Id.optional(), initiativeId: Id.optional() });
+export const GoalLinkListQuery = ListQuery.extend({ goalId: Id.optional(), initiativeId: Id.optional() });
 
 /** A goal with the initiatives linked to it. */
 export const GoalDetail = Goal.extend({ links: z.array(GoalLink) });

@@ -147,9 +147,9 @@ export const auditLog = pgTable(
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('audit_log_workspace_at_idx').on(t.workspaceId, t.at.desc(), t.id.desc()),
+    index('audit_log_workspace_at_idx').on(t.workspaceId, t.at.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('audit_log_entity_idx').on(t.workspaceId, t.entityType, t.entityId),
-    index('audit_log_actor_idx').on(t.actorUserId, t.at.desc()),
+    index('audit_log_actor_idx').on(t.actorUserId, t.at.desc().nullsFirst()),
   ],
 );
 
@@ -161,6 +161,8 @@ export const idempotencyKeys = pgTable(
     key: text().notNull(),
     method: text().notNull(),
     path: text().notNull(),
+    /** SHA-256 of the request body: a key reused with another body is refused. */
+    requestHash: text().notNull().default(''),
     status: integer().notNull(),
     body: jsonb(),
     createdAt: createdAt(),

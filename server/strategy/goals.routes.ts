@@ -1,18 +1,17 @@
-import { z } from 'zod';
-import { Id, ListQuery, listOf } from '../../domain/common';
+import { Id, listOf } from '../../domain/common';
 import { CreateGoal, Goal, GoalDetail, GoalListQuery, UpdateGoal } from '../../domain/strategy/schemas';
 import { auditContext } from '../platform/audit/record';
+import { WorkspaceParams } from '../../domain/platform/schemas';
 import type { RouteModule } from '../platform/http/context';
 import { createGoal, getGoal, listGoals, setGoalArchived, updateGoal } from './goals.store';
 
 const tags = ['Goals'];
-const WsParams = z.object({ ws: z.string() });
-const GoalParams = WsParams.extend({ goalId: Id });
+const GoalParams = WorkspaceParams.extend({ goalId: Id });
 
 /** Business goals: list, create, read, edit, archive and restore. */
 export const goalRoutes: RouteModule = (app, { database: { db } }) => {
   app.get('/workspaces/:ws/goals', {
-    schema: { tags, summary: 'List goals', params: WsParams, querystring: GoalListQuery.extend(ListQuery.shape), response: { 200: listOf(Goal) } },
+    schema: { tags, summary: 'List goals', params: WorkspaceParams, querystring: GoalListQuery, response: { 200: listOf(Goal) } },
     config: { permission: 'workspace.read' },
   }, async (req) => {
     const { limit, cursor, ...filter } = req.query;
@@ -20,7 +19,7 @@ export const goalRoutes: RouteModule = (app, { database: { db } }) => {
   });
 
   app.post('/workspaces/:ws/goals', {
-    schema: { tags, summary: 'Create a goal', params: WsParams, body: CreateGoal, response: { 201: Goal } },
+    schema: { tags, summary: 'Create a goal', params: WorkspaceParams, body: CreateGoal, response: { 201: Goal } },
     config: { permission: 'strategy.write' },
   }, async (req, reply) => {
     const goal = await db.transaction((tx) => createGoal(tx, auditContext(req), req.workspace!.id, req.body));

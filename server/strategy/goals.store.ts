@@ -2,9 +2,9 @@ import { and, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import type { TCreateGoal, TGoal, TGoalDetail, TUpdateGoal } from '../../domain/strategy/schemas';
 import { type AuditContext, recordAudit } from '../platform/audit/record';
 import type { Queryable } from '../platform/db/client';
+import { assertArchiveChange, assertEditable, changedFields } from '../platform/lifecycle';
 import { invalidField, notFound } from '../platform/http/errors';
-import { exactTime, page } from '../platform/http/pagination';
-import { afterNewestCursor } from './listing';
+import { afterNewestCursor, exactTime, page } from '../platform/http/pagination';
 import { assertBusinessUnit, assertMember } from './references';
 import { listLinks } from './links.store';
 import { goalLinks, goals } from './tables';
@@ -20,7 +20,8 @@ export function presentGoal(g: GoalRow, linkCount: number): TGoal {
   };
 }
 
-const linkCount = sql<number>`(select count(*)::int from ${goalLinks} where ${goalLinks.goalId} = ${goals.id})`;
+// Written out: Drizzle leaves columns unqualified inside a subquery, where "id" would be the link's.
+const linkCount = sql<number>`(select count(*)::int from goal_links gl where gl.goal_id = "goals"."id")`;
 
 export interface GoalFilter {
   status?: TGoal['status'];
@@ -75,15 +76,20 @@ export async function createGoal(tx: Queryable, audit: AuditContext, workspaceId
   return out;
 }
 
-export async function updateGoal(tx: Queryable, audit: AuditContext, workspaceId: string, goalId: string, input: TUpdateGoal): Promise<TGoal> {
+export async function updateGoal(
+  tx: Queryable, audit: AuditContext, workspaceId: string, goalId: string, input: TUpdateGoal,
+): Promise<TGoal> {
   const before = await loadGoal(tx, workspaceId, goalId, true);
+  assertEditable(before, 'goal');
   await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
   await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
   const start = input.startDate !== undefined ? input.startDate : before.startDate;
   const end = input.endDate !== undefined ? input.endDate : before.endDate;
   if (start && end && end < start) throw invalidField('body.endDate', 'must not be before startDate');
-  const [g] = await tx.update(goals).set({ ...input, updatedAt: sql`now()` }).where(eq(goals.id, goalId)).returning();
   const n = await countLinks(tx, goalId);
+  const changes = changedFields(presentGoal(before, n), input);
+  if (Object.keys(changes).length === 0) return presentGoal(before, n);
+  const [g] = await tx.update(goals).set({ ...changes, updatedAt: sql`now()` }).where(eq(goals.id, goalId)).returning();
   const out = presentGoal(g!, n);
   await recordAudit(tx, audit, { workspaceId, action: 'goal.update', entityType: 'goal', entityId: goalId, before: presentGoal(before, n), after: out });
   return out;
@@ -92,9 +98,10 @@ export async function updateGoal(tx: Queryable, audit: AuditContext, workspaceId
 /** Archives (archive = true) or restores a goal; links are kept either way. */
 export async function setGoalArchived(tx: Queryable, audit: AuditContext, workspaceId: string, goalId: string, archive: boolean): Promise<TGoal> {
   const before = await loadGoal(tx, workspaceId, goalId, true);
+  assertArchiveChange(before, archive, 'goal');
   const [g] = await tx
     .update(goals)
-    .set({ archivedAt: archive ? (before.archivedAt ?? sql`now()`) : null, updatedAt: sql`now()` })
+    .set({ archivedAt: archive ? sql`now()` : null, updatedAt: sql`now()` })
     .where(eq(goals.id, goalId))
     .returning();
   const n = await countLinks(tx, goalId);

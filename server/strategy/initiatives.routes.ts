@@ -1,18 +1,17 @@
-import { z } from 'zod';
-import { Id, ListQuery, listOf } from '../../domain/common';
+import { Id, listOf } from '../../domain/common';
 import { CreateInitiative, Initiative, InitiativeDetail, InitiativeListQuery, UpdateInitiative } from '../../domain/strategy/schemas';
 import { auditContext } from '../platform/audit/record';
+import { WorkspaceParams } from '../../domain/platform/schemas';
 import type { RouteModule } from '../platform/http/context';
 import { createInitiative, getInitiative, listInitiatives, setInitiativeArchived, updateInitiative } from './initiatives.store';
 
 const tags = ['Initiatives'];
-const WsParams = z.object({ ws: z.string() });
-const InitiativeParams = WsParams.extend({ initiativeId: Id });
+const InitiativeParams = WorkspaceParams.extend({ initiativeId: Id });
 
 /** IT initiatives: list, create, read, edit, archive and restore. */
 export const initiativeRoutes: RouteModule = (app, { database: { db } }) => {
   app.get('/workspaces/:ws/initiatives', {
-    schema: { tags, summary: 'List initiatives', params: WsParams, querystring: InitiativeListQuery.extend(ListQuery.shape), response: { 200: listOf(Initiative) } },
+    schema: { tags, summary: 'List initiatives', params: WorkspaceParams, querystring: InitiativeListQuery, response: { 200: listOf(Initiative) } },
     config: { permission: 'workspace.read' },
   }, async (req) => {
     const { limit, cursor, ...filter } = req.query;
@@ -20,7 +19,7 @@ export const initiativeRoutes: RouteModule = (app, { database: { db } }) => {
   });
 
   app.post('/workspaces/:ws/initiatives', {
-    schema: { tags, summary: 'Create an initiative', params: WsParams, body: CreateInitiative, response: { 201: Initiative } },
+    schema: { tags, summary: 'Create an initiative', params: WorkspaceParams, body: CreateInitiative, response: { 201: Initiative } },
     config: { permission: 'strategy.write' },
   }, async (req, reply) => {
     const initiative = await db.transaction((tx) => createInitiative(tx, auditContext(req), req.workspace!.id, req.body));

@@ -2,9 +2,9 @@ import { and, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import type { TCreateInitiative, TInitiative, TInitiativeDetail, TUpdateInitiative } from '../../domain/strategy/schemas';
 import { type AuditContext, recordAudit } from '../platform/audit/record';
 import type { Queryable } from '../platform/db/client';
+import { assertArchiveChange, assertEditable, changedFields } from '../platform/lifecycle';
 import { invalidField, notFound } from '../platform/http/errors';
-import { exactTime, page } from '../platform/http/pagination';
-import { afterNewestCursor } from './listing';
+import { afterNewestCursor, exactTime, page } from '../platform/http/pagination';
 import { listLinks } from './links.store';
 import { assertBusinessUnit, assertMember } from './references';
 import { goalLinks, initiatives } from './tables';
@@ -22,7 +22,8 @@ export function presentInitiative(i: InitiativeRow, linkCount: number): TInitiat
   };
 }
 
-const linkCount = sql<number>`(select count(*)::int from ${goalLinks} where ${goalLinks.initiativeId} = ${initiatives.id})`;
+// Written out: Drizzle leaves columns unqualified inside a subquery, where "id" would be the link's.
+const linkCount = sql<number>`(select count(*)::int from goal_links gl where gl.initiative_id = "initiatives"."id")`;
 
 export interface InitiativeFilter {
   status?: TInitiative['status'];
@@ -92,17 +93,18 @@ export async function updateInitiative(
   tx: Queryable, audit: AuditContext, workspaceId: string, initiativeId: string, input: TUpdateInitiative,
 ): Promise<TInitiative> {
   const before = await loadInitiative(tx, workspaceId, initiativeId, true);
+  assertEditable(before, 'initiative');
   await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
   await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
   const start = input.startDate !== undefined ? input.startDate : before.startDate;
   const end = input.endDate !== undefined ? input.endDate : before.endDate;
   if (start && end && end < start) throw invalidField('body.endDate', 'must not be before startDate');
-  const [i] = await tx.update(initiatives).set({ ...toRow(input), updatedAt: sql`now()` }).where(eq(initiatives.id, initiativeId)).returning();
   const n = await countLinks(tx, initiativeId);
+  const changes = changedFields(presentInitiative(before, n), input);
+  if (Object.keys(changes).length === 0) return presentInitiative(before, n);
+  const [i] = await tx.update(initiatives).set({ ...toRow(changes), updatedAt: sql`now()` }).where(eq(initiatives.id, initiativeId)).returning();
   const out = presentInitiative(i!, n);
-  await recordAudit(tx, audit, {
-    workspaceId, action: 'initiative.update', entityType: 'initiative', entityId: initiativeId, before: presentInitiative(before, n), after: out,
-  });
+  await recordAudit(tx, audit, { workspaceId, action: 'initiative.update', entityType: 'initiative', entityId: initiativeId, before: presentInitiative(before, n), after: out });
   return out;
 }
 
@@ -111,9 +113,10 @@ export async function setInitiativeArchived(
   tx: Queryable, audit: AuditContext, workspaceId: string, initiativeId: string, archive: boolean,
 ): Promise<TInitiative> {
   const before = await loadInitiative(tx, workspaceId, initiativeId, true);
+  assertArchiveChange(before, archive, 'initiative');
   const [i] = await tx
     .update(initiatives)
-    .set({ archivedAt: archive ? (before.archivedAt ?? sql`now()`) : null, updatedAt: sql`now()` })
+    .set({ archivedAt: archive ? sql`now()` : null, updatedAt: sql`now()` })
     .where(eq(initiatives.id, initiativeId))
     .returning();
   const n = await countLinks(tx, initiativeId);

@@ -2,22 +2,22 @@ import { z } from 'zod';
 import { Id, listOf } from '../../domain/common';
 import { CreateGoalLink, GoalLink, GoalLinkListQuery, UpdateGoalLink } from '../../domain/strategy/schemas';
 import { auditContext } from '../platform/audit/record';
+import { WorkspaceParams } from '../../domain/platform/schemas';
 import type { RouteModule } from '../platform/http/context';
-import { createLink, deleteLink, listLinks, updateLink } from './links.store';
+import { createLink, deleteLink, listLinkPage, updateLink } from './links.store';
 
 const tags = ['Goal links'];
-const WsParams = z.object({ ws: z.string() });
-const LinkParams = WsParams.extend({ linkId: Id });
+const LinkParams = WorkspaceParams.extend({ linkId: Id });
 
 /** Links between goals and the initiatives that serve them, with a strength. */
 export const goalLinkRoutes: RouteModule = (app, { database: { db } }) => {
   app.get('/workspaces/:ws/goal-links', {
-    schema: { tags, summary: 'List goal links (of one goal or initiative)', params: WsParams, querystring: GoalLinkListQuery, response: { 200: listOf(GoalLink) } },
+    schema: { tags, summary: 'List goal links (of one goal or initiative)', params: WorkspaceParams, querystring: GoalLinkListQuery, response: { 200: listOf(GoalLink) } },
     config: { permission: 'workspace.read' },
-  }, async (req) => ({ items: await listLinks(db, req.workspace!.id, req.query), nextCursor: null }));
+  }, async (req) => listLinkPage(db, req.workspace!.id, req.query));
 
   app.post('/workspaces/:ws/goal-links', {
-    schema: { tags, summary: 'Link an initiative to a goal', params: WsParams, body: CreateGoalLink, response: { 201: GoalLink } },
+    schema: { tags, summary: 'Link an initiative to a goal', params: WorkspaceParams, body: CreateGoalLink, response: { 201: GoalLink } },
     config: { permission: 'strategy.write' },
   }, async (req, reply) => {
     const link = await db.transaction((tx) => createLink(tx, auditContext(req), req.workspace!.id, req.body));

@@ -1,17 +1,19 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TGoalLink, TLinkStrength } from '../../domain/strategy/schemas';
 import { type AuditContext, recordAudit } from '../platform/audit/record';
 import type { Queryable } from '../platform/db/client';
 import { conflict, invalidField, notFound } from '../platform/http/errors';
+import { afterNewestCursor, exactTime, page } from '../platform/http/pagination';
+import { changedFields } from '../platform/lifecycle';
 import { goalLinks, goals, initiatives } from './tables';
 
 const g = alias(goals, 'g');
 const i = alias(initiatives, 'i');
 
-function selectLinks(db: Queryable) {
+function selectLinks<Extra extends Record<string, SQL>>(db: Queryable, extra?: Extra) {
   return db
-    .select({ link: goalLinks, goalTitle: g.title, initiativeTitle: i.title })
+    .select({ link: goalLinks, goalTitle: g.title, initiativeTitle: i.title, ...(extra as Extra) })
     .from(goalLinks)
     .innerJoin(g, eq(g.id, goalLinks.goalId))
     .innerJoin(i, eq(i.id, goalLinks.initiativeId));
@@ -24,7 +26,23 @@ function present(r: { link: typeof goalLinks.$inferSelect; goalTitle: string; in
   };
 }
 
-/** Links of the workspace, optionally those of one goal and/or one initiative. */
+/** A page of the workspace's links (optionally of one goal and/or initiative), newest first. */
+export async function listLinkPage(
+  db: Queryable, workspaceId: string, f: { goalId?: string; initiativeId?: string; limit: number; cursor?: string },
+) {
+  const rows = await selectLinks(db, { at: exactTime(goalLinks.createdAt) })
+    .where(and(
+      eq(goalLinks.workspaceId, workspaceId),
+      f.goalId ? eq(goalLinks.goalId, f.goalId) : undefined,
+      f.initiativeId ? eq(goalLinks.initiativeId, f.initiativeId) : undefined,
+      afterNewestCursor(f.cursor, goalLinks.createdAt, goalLinks.id),
+    ))
+    .orderBy(desc(goalLinks.createdAt), desc(goalLinks.id))
+    .limit(f.limit + 1);
+  return page(rows, f.limit, present, (r) => [r.at, r.link.id]);
+}
+
+/** All links of one goal or one initiative (shown on its page), by title. */
 export async function listLinks(db: Queryable, workspaceId: string, f: { goalId?: string; initiativeId?: string }): Promise<TGoalLink[]> {
   const where: SQL[] = [eq(goalLinks.workspaceId, workspaceId)];
   if (f.goalId) where.push(eq(goalLinks.goalId, f.goalId));
@@ -61,8 +79,11 @@ export async function createLink(
 export async function updateLink(
   tx: Queryable, audit: AuditContext, workspaceId: string, linkId: string, input: { strength?: TLinkStrength; rationale?: string },
 ): Promise<TGoalLink> {
+  await tx.select({ id: goalLinks.id }).from(goalLinks).where(and(eq(goalLinks.workspaceId, workspaceId), eq(goalLinks.id, linkId))).for('update');
   const before = await loadLink(tx, workspaceId, linkId);
-  await tx.update(goalLinks).set({ ...input, updatedAt: sql`now()` }).where(eq(goalLinks.id, linkId));
+  const changes = changedFields(before, input);
+  if (Object.keys(changes).length === 0) return before;
+  await tx.update(goalLinks).set({ ...changes, updatedAt: sql`now()` }).where(eq(goalLinks.id, linkId));
   const after = await loadLink(tx, workspaceId, linkId);
   await recordAudit(tx, audit, { workspaceId, action: 'goal_link.update', entityType: 'goal_link', entityId: linkId, before, after });
   return after;

@@ -99,6 +99,10 @@ describe('initiatives and links', () => {
     const dup = await owner.request('POST', `${base()}/goal-links`, { goalId: goal.id, initiativeId: ini.json.id, strength: 'weak' });
     expect(dup.status).toBe(409);
 
+    const listed = await owner.request('GET', `${base()}/goals?q=e-commerce`);
+    expect(listed.json.items.map((x: any) => [x.title, x.linkCount])).toEqual([['Grow e-commerce revenue', 1]]);
+    const listedIni = await owner.request('GET', `${base()}/initiatives?q=shop`);
+    expect(listedIni.json.items[0].linkCount).toBe(1);
     const goalDetail = await owner.request('GET', `${base()}/goals/${goal.id}`);
     expect(goalDetail.json.links).toHaveLength(1);
     expect(goalDetail.json.linkCount).toBe(1);
@@ -145,5 +149,35 @@ describe('workspace boundaries and roles', () => {
     const outsider = await addMember(app, owner, other.json.slug, 'member');
     expect((await outsider.request('GET', `${base()}/goals/${goal.id}`)).status).toBe(404);
     expect((await app.inject({ url: `${base()}/goals` })).statusCode).toBe(401);
+  });
+});
+
+describe('archived items', () => {
+  it('refuse edits and a second archive; a no-op edit writes no audit entry', async () => {
+    const goal = (await owner.request('POST', `${base()}/goals`, { title: 'Steady goal', weight: 10 })).json;
+    const same = await owner.request('PATCH', `${base()}/goals/${goal.id}`, { weight: 10, title: 'Steady goal' });
+    expect(same.status).toBe(200);
+    const audit = await owner.request('GET', `${base()}/audit-log?entityId=${goal.id}`);
+    expect(audit.json.items.map((e: any) => e.action)).toEqual(['goal.create']);
+    expect((await owner.request('POST', `${base()}/goals/${goal.id}/archive`)).status).toBe(200);
+    expect((await owner.request('POST', `${base()}/goals/${goal.id}/archive`)).status).toBe(409);
+    const edit = await owner.request('PATCH', `${base()}/goals/${goal.id}`, { weight: 20 });
+    expect(edit.status).toBe(409);
+    expect(edit.json.detail).toBe('This goal is archived; restore it to make changes.');
+    expect((await owner.request('POST', `${base()}/goals/${goal.id}/restore`)).status).toBe(200);
+    expect((await owner.request('POST', `${base()}/goals/${goal.id}/restore`)).status).toBe(409);
+  });
+
+  it('refuse a date PostgreSQL cannot store with a 400, not a 500', async () => {
+    const res = await owner.request('POST', `${base()}/goals`, { title: 'Ancient', startDate: '0000-01-01' });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].path).toBe('body.startDate');
+  });
+
+  it('pages the goal links', async () => {
+    const res = await owner.request('GET', `${base()}/goal-links?limit=1`);
+    expect(res.status).toBe(200);
+    expect(res.json.items.length).toBeLessThanOrEqual(1);
+    expect((await owner.request('GET', `${base()}/goal-links?cursor=zzz`)).status).toBe(400);
   });
 });

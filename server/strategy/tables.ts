@@ -20,7 +20,7 @@ export const goals = pgTable(
     archivedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('goals_workspace_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index('goals_workspace_idx').on(t.workspaceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('goals_workspace_bu_idx').on(t.workspaceId, t.businessUnitId),
     check('goals_weight_check', sql`${t.weight} between 1 and 100`),
     check('goals_dates_check', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
@@ -47,8 +47,8 @@ export const initiatives = pgTable(
     archivedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('initiatives_workspace_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
-    index('initiatives_workspace_bu_idx').on(t.workspaceId, t.businessUnitId, t.createdAt.desc(), t.id.desc()),
+    index('initiatives_workspace_idx').on(t.workspaceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('initiatives_workspace_bu_idx').on(t.workspaceId, t.businessUnitId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     check('initiatives_money_check', sql`${t.capex} >= 0 and ${t.opex} >= 0 and ${t.effortDays} >= 0`),
     check('initiatives_dates_check', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],

@@ -1,15 +1,17 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { apiTokens, sessions, users } from '../tables';
 import { secretHash } from './secrets';
+import { setSessionCookie } from './sessions';
 
 export const SESSION_COOKIE = 'tandem_session';
 export const SESSION_DAYS = 30;
 
 /** Reads the session cookie or bearer token and sets req.actor (or req.authProblem). */
-export function authenticate(db: Db) {
-  return async function onRequest(req: FastifyRequest) {
+export function authenticate(db: Db, config: Config) {
+  return async function onRequest(req: FastifyRequest, reply: FastifyReply) {
     req.actor = null;
     req.authProblem = null;
     req.workspace = null;
@@ -58,12 +60,14 @@ export function authenticate(db: Db) {
       return;
     }
     req.actor = { userId: row.user.id, name: row.user.name, email: row.user.email, sessionId: row.session.id, tokenId: null, scope: 'session' };
-    // Sliding expiry, refreshed at most once a minute.
+    // Sliding expiry, refreshed at most once a minute, in the database and in the browser.
     if (Date.now() - row.session.lastSeenAt.getTime() > 60_000) {
-      await db
+      const [renewed] = await db
         .update(sessions)
         .set({ lastSeenAt: sql`now()`, expiresAt: sql`now() + make_interval(days => ${SESSION_DAYS})` })
-        .where(and(eq(sessions.id, row.session.id), isNull(sessions.revokedAt), lt(sessions.lastSeenAt, sql`now() - interval '1 minute'`)));
+        .where(and(eq(sessions.id, row.session.id), isNull(sessions.revokedAt), lt(sessions.lastSeenAt, sql`now() - interval '1 minute'`)))
+        .returning({ expiresAt: sessions.expiresAt });
+      if (renewed) setSessionCookie(reply, config, cookie, renewed.expiresAt);
     }
   };
 }

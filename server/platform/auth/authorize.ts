@@ -1,13 +1,14 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { looksLikeId } from '../../../domain/common';
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../domain/platform/roles';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { AppError, conflict, forbidden, notFound, unauthorized } from '../http/errors';
 import { memberships, workspaces } from '../tables';
+import { SESSION_COOKIE } from './authenticate';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Cookie-authenticated writes must come from our own pages: the Origin header (or, failing
@@ -18,7 +19,7 @@ export function checkOrigin(config: Config, req: FastifyRequest): void {
   const origin = req.headers.origin ?? (req.headers.referer ? safeOrigin(req.headers.referer) : undefined);
   const allowed = new Set([new URL(config.baseUrl).origin, `${req.protocol}://${req.headers.host ?? ''}`]);
   if (origin !== undefined && allowed.has(origin)) return;
-  if (origin === undefined && !req.cookies['tandem_session']) return; // no cookie, nothing to forge
+  if (origin === undefined && !req.cookies[SESSION_COOKIE]) return; // no cookie, nothing to forge
   throw new AppError(403, 'Cross-site request refused', 'This request did not come from a Tandem page (Origin check).');
 }
 
@@ -32,7 +33,7 @@ function safeOrigin(url: string): string | undefined {
 
 /** Enforces the route's permission; for workspace routes, resolves `:ws` through membership. */
 export function authorize(db: Db) {
-  return async function preHandler(req: FastifyRequest) {
+  return async function checkPermission(req: FastifyRequest) {
     const permission = req.routeOptions.config.permission;
     if (!permission || permission === 'public') return;
     const actor = req.actor;
@@ -48,7 +49,8 @@ export function authorize(db: Db) {
       })
       .from(workspaces)
       .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, actor.userId)))
-      .where(UUID.test(ws) ? or(eq(workspaces.id, ws), eq(workspaces.slug, ws)) : eq(workspaces.slug, sql`lower(${ws})`))
+      // Slugs never look like ids (see slugify and Slug), so an id-shaped `:ws` is an id.
+      .where(looksLikeId(ws) ? eq(workspaces.id, ws) : eq(workspaces.slug, ws.toLowerCase()))
       .limit(1);
     // Not a member and no such workspace look the same.
     if (!row) throw notFound('Workspace');

@@ -105,3 +105,12 @@ describe('sessions', () => {
     expect((await login(owner.email, 'a brand new secret', '10.2.0.1')).statusCode).toBe(200);
   });
 });
+
+describe('parallel guessing', () => {
+  it('cannot get more than the limit of password checks through at once', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => login(owner.email, 'wrong password', `10.5.0.${i}`)));
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_LIMITS.perAccount);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20 - LOGIN_LIMITS.perAccount);
+  });
+});

@@ -1,17 +1,17 @@
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { Id } from '../../../domain/common';
+import { Id, listOf } from '../../../domain/common';
 import {
   ChangePassword, LoginRequest, Me, Session, SetupRequest, SetupStatus, UpdateProfile, User,
 } from '../../../domain/platform/schemas';
 import { auditContext, recordAudit } from '../audit/record';
 import { loadDemoWorkspace } from '../demo/load';
-import { AppError, badRequest, conflict, notFound } from '../http/errors';
+import { AppError, badRequest, conflict, invalidField, notFound } from '../http/errors';
 import type { RouteModule } from '../http/context';
 import { sessions, users } from '../tables';
 import { createUser, findUserByEmail, presentUser } from '../users/store';
 import { createWorkspace, listWorkspacesFor } from '../workspaces/store';
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './rate-limit';
+import { beginLoginAttempt, loginSucceeded } from './rate-limit';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './secrets';
 import { clearSessionCookie, startSession } from './sessions';
 
@@ -55,15 +55,13 @@ export const authRoutes: RouteModule = (app, { config, database: { db } }) => {
     config: { permission: 'public' },
   }, async (req, reply) => {
     const { email, password } = req.body;
-    await assertLoginAllowed(db, email, req.ip);
+    // Counted as a failure before the password is checked, so parallel guesses cannot slip past the limit.
+    const attempt = await beginLoginAttempt(db, email, req.ip);
     const user = await findUserByEmail(db, email);
     // The same argon2 work whether or not the account exists: timing reveals nothing.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !ok) {
-      await recordLoginFailure(db, email, req.ip);
-      throw new AppError(401, 'Sign-in failed', 'The e-mail or password is not right.');
-    }
-    await clearLoginFailures(db, email);
+    if (!user || !ok) throw new AppError(401, 'Sign-in failed', 'The e-mail or password is not right.');
+    await loginSucceeded(db, email, attempt);
     const sessionId = await db.transaction(async (tx) => {
       const id = await startSession(tx, config, req, reply, user.id);
       await recordAudit(tx, { ...auditContext(req), actorUserId: user.id }, {
@@ -123,7 +121,7 @@ export const authRoutes: RouteModule = (app, { config, database: { db } }) => {
     const actor = req.actor!;
     const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
     if (!(await verifyPassword(user!.passwordHash, req.body.currentPassword))) {
-      throw new AppError(400, 'Validation failed', 'currentPassword: is not right', [{ path: 'body.currentPassword', message: 'is not right' }]);
+      throw invalidField('body.currentPassword', 'is not right');
     }
     const passwordHash = await hashPassword(req.body.newPassword);
     await db.transaction(async (tx) => {
@@ -136,7 +134,7 @@ export const authRoutes: RouteModule = (app, { config, database: { db } }) => {
   });
 
   app.get('/me/sessions', {
-    schema: { tags, summary: 'Your active sessions', response: { 200: z.object({ items: z.array(Session) }) } },
+    schema: { tags, summary: 'Your active sessions (all of them: one page)', response: { 200: listOf(Session) } },
     config: { permission: 'user' },
   }, async (req) => {
     const actor = req.actor!;
@@ -150,6 +148,7 @@ export const authRoutes: RouteModule = (app, { config, database: { db } }) => {
         id: s.id, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt.toISOString(),
         ip: s.ip, userAgent: s.userAgent, current: s.id === actor.sessionId,
       })),
+      nextCursor: null,
     };
   });
 

@@ -13,14 +13,13 @@ export async function startSession(db: Queryable, config: Config, req: FastifyRe
     .insert(sessions)
     .values({ userId, tokenHash: secretHash(token), expiresAt, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null })
     .returning({ id: sessions.id });
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: config.baseUrl.startsWith('https://'),
-    path: '/',
-    expires: expiresAt,
-  });
+  setSessionCookie(reply, config, token, expiresAt);
   return row!.id;
+}
+
+/** The session cookie: httpOnly, SameSite=Lax, Secure when Tandem is served over https. */
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expires: Date) {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.baseUrl.startsWith('https://'), path: '/', expires });
 }
 
 export function clearSessionCookie(reply: FastifyReply) {

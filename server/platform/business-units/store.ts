@@ -4,7 +4,8 @@ import type { TListQuery } from '../../../domain/common';
 import type { TBusinessUnit } from '../../../domain/platform/schemas';
 import { type AuditContext, recordAudit } from '../audit/record';
 import type { Queryable } from '../db/client';
-import { AppError, conflict, notFound } from '../http/errors';
+import { conflict, invalidFields, notFound } from '../http/errors';
+import { assertArchiveChange, assertEditable, changedFields } from '../lifecycle';
 import { after, decodeCursor, page } from '../http/pagination';
 import { businessUnits, memberships } from '../tables';
 
@@ -59,7 +60,7 @@ async function assertMembers(tx: Queryable, workspaceId: string, people: People)
   const members = new Set(found.map((m) => m.userId));
   const errors = PEOPLE.filter((k) => typeof people[k] === 'string' && !members.has(people[k]))
     .map((k) => ({ path: `body.${k}`, message: 'is not a member of this workspace' }));
-  if (errors.length) throw new AppError(400, 'Validation failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  if (errors.length) throw invalidFields(errors);
 }
 
 /** A clear 409 for a name another unit of the workspace has (the unique index has the last word). */
@@ -102,10 +103,10 @@ export async function updateBusinessUnit(
   patch: Partial<BusinessUnitInput>,
 ): Promise<BusinessUnitRow> {
   const before = await getBusinessUnit(tx, workspaceId, id, { lock: true });
-  if (before.archivedAt) throw conflict('This business unit is archived; restore it to make changes.');
+  assertEditable(before, 'business unit');
   await assertMembers(tx, workspaceId, patch);
   if (patch.name !== undefined && patch.name !== before.name) await assertNameFree(tx, workspaceId, patch.name, id);
-  const changes = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && v !== before[k as keyof BusinessUnitInput]));
+  const changes = changedFields(before, patch);
   if (Object.keys(changes).length === 0) return before;
   const [u] = await tx.update(businessUnits).set({ ...changes, updatedAt: sql`now()` }).where(eq(businessUnits.id, id)).returning();
   await recordAudit(tx, audit, {
@@ -124,8 +125,7 @@ export async function setBusinessUnitArchived(
   archived: boolean,
 ): Promise<BusinessUnitRow> {
   const before = await getBusinessUnit(tx, workspaceId, id, { lock: true });
-  if (archived && before.archivedAt) throw conflict('This business unit is already archived.');
-  if (!archived && !before.archivedAt) throw conflict('This business unit is not archived.');
+  assertArchiveChange(before, archived, 'business unit');
   const [u] = await tx
     .update(businessUnits)
     .set({ archivedAt: archived ? sql`now()` : null, updatedAt: sql`now()` })

@@ -37,6 +37,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /** The response holds a secret shown once: an Idempotency-Key retry is not answered with it. */
+    secretResponse?: boolean;
   }
 }
 

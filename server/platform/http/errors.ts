@@ -18,9 +18,11 @@ export class AppError extends Error {
 }
 
 export const badRequest = (detail: string, errors?: FieldError[]) => new AppError(400, 'Bad request', detail, errors);
-/** A single invalid field, reported like schema validation errors. */
-export const invalidField = (path: string, message: string) =>
-  new AppError(400, 'Validation failed', `${path}: ${message}`, [{ path, message }]);
+/** Invalid fields, reported like schema validation errors. */
+export const invalidFields = (errors: FieldError[]) =>
+  new AppError(400, 'Validation failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+/** A single invalid field. */
+export const invalidField = (path: string, message: string) => invalidFields([{ path, message }]);
 export const unauthorized = (detail = 'Sign in first.') => new AppError(401, 'Unauthorized', detail);
 export const forbidden = (detail = 'Your role does not allow this.') => new AppError(403, 'Forbidden', detail);
 export const notFound = (what = 'Resource') => new AppError(404, 'Not found', `${what} not found.`);
@@ -33,8 +35,18 @@ function problem(reply: FastifyReply, req: FastifyRequest, status: number, title
   return reply.code(status).type('application/problem+json').send(body);
 }
 
+type PgError = { code?: string; constraint?: string; message?: string };
+
+/** The PostgreSQL error behind err: Drizzle wraps it as the `cause` of its own query error. */
+function pgErrorOf(err: unknown): PgError | null {
+  for (let e = err as { cause?: unknown; code?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as PgError;
+  }
+  return null;
+}
+
 /** Maps PostgreSQL constraint errors to what the user did wrong; the database has the last word. */
-function fromDatabase(err: { code?: string; constraint?: string; detail?: string }): AppError | null {
+function fromDatabase(err: PgError): AppError | null {
   switch (err.code) {
     case '23505':
       return conflict(`Already exists${err.constraint ? ` (${err.constraint.replace(/_key$/, '').replace(/_/g, ' ')})` : ''}.`);
@@ -70,7 +82,8 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
     return problem(reply, req, 500, 'Internal server error', `Something went wrong on our side. Quote request id ${req.id}.`);
   }
-  const db = fromDatabase(err);
+  const pgError = pgErrorOf(err);
+  const db = pgError ? fromDatabase(pgError) : null;
   if (db) return problem(reply, req, db.status, db.title, db.message);
   if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
     return problem(reply, req, 400, 'Malformed JSON', 'The request body is not valid JSON.');
@@ -82,7 +95,9 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     };
     return problem(reply, req, err.statusCode, titles[err.statusCode] ?? 'Bad request', err.message);
   }
-  req.log.error({ err }, 'unexpected error');
+  // A failed query is logged by its PostgreSQL code and message only: its parameters may hold secrets.
+  if (pgError) req.log.error({ pg: { code: pgError.code, constraint: pgError.constraint, message: pgError.message } }, 'unexpected database error');
+  else req.log.error({ err }, 'unexpected error');
   return problem(reply, req, 500, 'Internal server error', `Something went wrong on our side. Quote request id ${req.id}.`);
 }
 

@@ -33,3 +33,17 @@ it('runs a POST once per Idempotency-Key and replays the answer to a retry', asy
   expect(other.statusCode).toBe(422);
   expect((await post(url, { title: 'Exactly once' }, 'key-2')).statusCode).toBe(201);
 });
+
+it('refuses a key reused with a different body, and never keeps a secret for a replay', async () => {
+  const url = `/api/v1/workspaces/${ws}/goals`;
+  expect((await post(url, { title: 'First body' }, 'key-3')).statusCode).toBe(201);
+  expect((await post(url, { title: 'Other body' }, 'key-3')).statusCode).toBe(422);
+
+  const token = await post('/api/v1/me/tokens', { name: 'ci', scope: 'read' }, 'key-4');
+  expect(token.statusCode).toBe(201);
+  const again = await post('/api/v1/me/tokens', { name: 'ci', scope: 'read' }, 'key-4');
+  expect(again.statusCode).toBe(409);
+  expect(again.body).not.toContain(token.json().token);
+  const tokens = await owner.request('GET', '/api/v1/me/tokens');
+  expect(tokens.json.items).toHaveLength(1);
+});

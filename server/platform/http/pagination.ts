@@ -56,3 +56,9 @@ export function after(columns: [SQL | AnyPgColumn, SQL | AnyPgColumn], values: [
   const op = direction === 'asc' ? sql`>` : sql`<`;
   return sql`(${columns[0]}, ${columns[1]}) ${op} (${values[0]}, ${values[1]})`;
 }
+
+/** For lists newest first: the rows after `?cursor=` in (createdAt, id) descending order. */
+export function afterNewestCursor(cursor: string | undefined, createdAt: AnyPgColumn, id: AnyPgColumn): SQL | undefined {
+  const c = decodeCursor(cursor, z.tuple([CursorTime, z.uuid()]));
+  return c ? after([createdAt, id], [sql`${c[0]}::timestamptz`, sql`${c[1]}::uuid`], 'desc') : undefined;
+}

@@ -5,7 +5,7 @@ import {
 } from '../../../domain/platform/schemas';
 import { auditContext, recordAudit } from '../audit/record';
 import { startSession } from '../auth/sessions';
-import { AppError, conflict, forbidden, unauthorized } from '../http/errors';
+import { conflict, forbidden, invalidFields, unauthorized } from '../http/errors';
 import type { RouteModule } from '../http/context';
 import { sendMail } from '../mail/send';
 import { createUser, findUserByEmail, presentUser } from '../users/store';
@@ -29,7 +29,7 @@ function newAccount(body: z.infer<typeof AcceptInvitation>, authProblem: string 
   const errors = (['name', 'email', 'password'] as const)
     .filter((k) => body[k] === undefined)
     .map((k) => ({ path: `body.${k}`, message: 'is required to create an account (or sign in first)' }));
-  throw new AppError(400, 'Validation failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  throw invalidFields(errors);
 }
 
 /** Inviting people by link (and e-mail when SMTP is set up), and accepting an invitation. */
@@ -45,7 +45,7 @@ export const invitationRoutes: RouteModule = (app, { config, database: { db } })
       summary: 'Invite someone; the link (shown only in this response) works for 7 days. Only owners invite owners',
       params: WorkspaceParams, body: CreateInvitation, response: { 201: CreatedInvitation },
     },
-    config: { permission: 'members.manage' },
+    config: { permission: 'members.manage', secretResponse: true },
   }, async (req, reply) => {
     const ws = req.workspace!;
     const audit = auditContext(req);

@@ -1,5 +1,4 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { TListQuery } from '../../../domain/common';
 import type { TRole } from '../../../domain/platform/roles';
 import type { TInvitation } from '../../../domain/platform/schemas';
@@ -7,7 +6,7 @@ import { type AuditContext, recordAudit } from '../audit/record';
 import { newSecret, secretHash } from '../auth/secrets';
 import type { Queryable } from '../db/client';
 import { AppError, conflict, forbidden, notFound } from '../http/errors';
-import { CursorTime, after, decodeCursor, exactTime, page } from '../http/pagination';
+import { afterNewestCursor, exactTime, page } from '../http/pagination';
 import { invitations, memberships, users, workspaces } from '../tables';
 import { findUserByEmail } from '../users/store';
 
@@ -24,17 +23,15 @@ export function presentInvitation(i: InvitationRow): TInvitation {
 }
 
 const sortAt = exactTime(invitations.createdAt);
-const InvitationCursor = z.tuple([CursorTime, z.uuid()]);
 
 /** The workspace's invitations, newest first: open, accepted and revoked ones. */
 export async function listInvitations(db: Queryable, workspaceId: string, q: TListQuery) {
-  const cursor = decodeCursor(q.cursor, InvitationCursor);
   const rows = await db
     .select({ i: invitations, sortAt })
     .from(invitations)
     .where(and(
       eq(invitations.workspaceId, workspaceId),
-      cursor ? after([invitations.createdAt, invitations.id], [sql`${cursor[0]}::timestamptz`, sql`${cursor[1]}::uuid`], 'desc') : undefined,
+      afterNewestCursor(q.cursor, invitations.createdAt, invitations.id),
     ))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(q.limit + 1);

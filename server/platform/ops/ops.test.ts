@@ -62,3 +62,11 @@ describe('operations endpoints', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/workspaces/{ws}/goals', '/api/v1/auth/login']));
   });
 });
+
+describe('API docs', () => {
+  it('serves the browsable docs page from the installed package', async () => {
+    const page = await app.inject('/api/docs/');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('swagger-ui');
+  });
+});

@@ -70,12 +70,13 @@ describe('personal API tokens', () => {
       expect(paths(res.json)).toEqual(['body.expiresOn', 'body.name', 'body.scope']);
     });
 
-    it('needs a session or a read-write token', async () => {
+    it('needs a signed-in session: a token cannot mint tokens', async () => {
       const anon = await app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { origin: ORIGIN }, payload: { name: 'x', scope: 'read' } });
       expect(anon.statusCode).toBe(401);
       const rw = await createToken(owner, { name: 'automation', scope: 'read_write' });
       const viaToken = await bearer(rw.token, 'POST', '/api/v1/me/tokens', { name: 'minted by a token', scope: 'read' });
-      expect(viaToken.status).toBe(201);
+      expect(viaToken.status).toBe(403);
+      expect(viaToken.json.detail).toBe('API tokens are created from a signed-in session, not with another token.');
       const ro = await createToken(owner, { name: 'reader', scope: 'read' });
       const refused = await bearer(ro.token, 'POST', '/api/v1/me/tokens', { name: 'nope', scope: 'read_write' });
       expect(refused.status).toBe(403);

@@ -3,6 +3,7 @@ import { Id, ListQuery, listOf } from '../../../domain/common';
 import { ApiToken, CreateApiToken, CreatedApiToken } from '../../../domain/platform/schemas';
 import { auditContext } from '../audit/record';
 import type { RouteModule } from '../http/context';
+import { forbidden } from '../http/errors';
 import { createApiToken, listApiTokens, presentApiToken, revokeApiToken } from './store';
 
 const tags = ['API tokens'];
@@ -22,8 +23,10 @@ export const tokenRoutes: RouteModule = (app, { database: { db } }) => {
       tags, summary: 'Create an API token; its secret is shown only in this response',
       body: CreateApiToken, response: { 201: CreatedApiToken },
     },
-    config: { permission: 'user' },
+    config: { permission: 'user', secretResponse: true },
   }, async (req, reply) => {
+    // A token cannot mint tokens (nor outlive its own expiry through a new one).
+    if (req.actor!.scope !== 'session') throw forbidden('API tokens are created from a signed-in session, not with another token.');
     const { token, secret } = await db.transaction((tx) => createApiToken(tx, auditContext(req), req.actor!.userId, req.body));
     reply.code(201);
     return { ...presentApiToken(token), token: secret };

@@ -1,12 +1,11 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { TListQuery } from '../../../domain/common';
 import type { TApiToken } from '../../../domain/platform/schemas';
 import { type AuditContext, recordAudit } from '../audit/record';
 import { newSecret, secretHash } from '../auth/secrets';
 import type { Queryable } from '../db/client';
 import { invalidField, notFound } from '../http/errors';
-import { CursorTime, after, decodeCursor, exactTime, page } from '../http/pagination';
+import { afterNewestCursor, exactTime, page } from '../http/pagination';
 import { apiTokens } from '../tables';
 
 type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -22,18 +21,16 @@ export function presentApiToken(t: ApiTokenRow): TApiToken {
 }
 
 const sortAt = exactTime(apiTokens.createdAt);
-const TokenCursor = z.tuple([CursorTime, z.uuid()]);
 
 /** The user's tokens that are not revoked (expired ones included), newest first. */
 export async function listApiTokens(db: Queryable, userId: string, q: TListQuery) {
-  const cursor = decodeCursor(q.cursor, TokenCursor);
   const rows = await db
     .select({ t: apiTokens, sortAt })
     .from(apiTokens)
     .where(and(
       eq(apiTokens.userId, userId),
       isNull(apiTokens.revokedAt),
-      cursor ? after([apiTokens.createdAt, apiTokens.id], [sql`${cursor[0]}::timestamptz`, sql`${cursor[1]}::uuid`], 'desc') : undefined,
+      afterNewestCursor(q.cursor, apiTokens.createdAt, apiTokens.id),
     ))
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
     .limit(q.limit + 1);

@@ -2,6 +2,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { TRole } from '../../../domain/platform/roles';
 import type { TWorkspace } from '../../../domain/platform/schemas';
 import { type AuditContext, recordAudit } from '../audit/record';
+import { looksLikeId } from '../../../domain/common';
 import type { Queryable } from '../db/client';
 import { conflict, notFound } from '../http/errors';
 import { memberships, workspaces } from '../tables';
@@ -26,6 +27,7 @@ export async function listWorkspacesFor(db: Queryable, userId: string): Promise<
   return rows.map((r) => presentWorkspace(r.w, r.role));
 }
 
+/** A readable address from a name; never shaped like an id, so `:ws` is never ambiguous. */
 export function slugify(name: string): string {
   const s = name
     .normalize('NFKD')
@@ -35,39 +37,37 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '');
+  if (looksLikeId(s)) return `ws-${s.slice(0, 37)}`;
   return s.length >= 2 ? s : `workspace${s ? '-' + s : ''}`;
 }
 
-async function freeSlug(tx: Queryable, base: string): Promise<string> {
-  for (let i = 1; ; i++) {
-    const candidate = i === 1 ? base : `${base}-${i}`;
-    const [taken] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, candidate)).limit(1);
-    if (!taken) return candidate;
-  }
-}
-
-/** Creates a workspace with `ownerUserId` as its owner. A slug asked for and taken is a 409. */
+/**
+ * Creates a workspace with `ownerUserId` as its owner. A slug asked for and taken is a 409;
+ * without one, the name's slug gets -2, -3, … until one is free (a unique index decides races).
+ */
 export async function createWorkspace(
   tx: Queryable,
   audit: AuditContext,
   input: { name: string; slug?: string; currency?: string; ownerUserId: string },
 ) {
-  let slug: string;
-  if (input.slug) {
-    const [taken] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, input.slug)).limit(1);
-    if (taken) throw conflict(`The address "${input.slug}" is taken.`);
-    slug = input.slug;
-  } else {
-    slug = await freeSlug(tx, slugify(input.name));
+  const base = input.slug ?? slugify(input.name);
+  let w: WorkspaceRow | undefined;
+  for (let i = 1; !w; i++) {
+    const slug = i === 1 ? base : `${base}-${i}`;
+    [w] = await tx
+      .insert(workspaces)
+      .values({ name: input.name, slug, currency: input.currency ?? 'EUR' })
+      .onConflictDoNothing({ target: workspaces.slug })
+      .returning();
+    if (!w && input.slug) throw conflict(`The address "${input.slug}" is taken.`);
   }
-  const [w] = await tx.insert(workspaces).values({ name: input.name, slug, currency: input.currency ?? 'EUR' }).returning();
-  await tx.insert(memberships).values({ workspaceId: w!.id, userId: input.ownerUserId, role: 'owner' });
-  await recordAudit(tx, audit, { workspaceId: w!.id, action: 'workspace.create', entityType: 'workspace', entityId: w!.id, after: w });
+  await tx.insert(memberships).values({ workspaceId: w.id, userId: input.ownerUserId, role: 'owner' });
+  await recordAudit(tx, audit, { workspaceId: w.id, action: 'workspace.create', entityType: 'workspace', entityId: w.id, after: w });
   await recordAudit(tx, audit, {
-    workspaceId: w!.id, action: 'member.add', entityType: 'member', entityId: input.ownerUserId,
+    workspaceId: w.id, action: 'member.add', entityType: 'member', entityId: input.ownerUserId,
     after: { userId: input.ownerUserId, role: 'owner' },
   });
-  return w!;
+  return w;
 }
 
 /**

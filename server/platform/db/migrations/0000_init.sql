@@ -46,6 +46,7 @@ CREATE TABLE "idempotency_keys" (
 	"key" text NOT NULL,
 	"method" text NOT NULL,
 	"path" text NOT NULL,
+	"request_hash" text DEFAULT '' NOT NULL,
 	"status" integer NOT NULL,
 	"body" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -189,9 +190,9 @@ ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_workspace_id_workspaces_id
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_business_unit_id_business_units_id_fk" FOREIGN KEY ("business_unit_id") REFERENCES "public"."business_units"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "audit_log_workspace_at_idx" ON "audit_log" USING btree ("workspace_id","at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "audit_log_workspace_at_idx" ON "audit_log" USING btree ("workspace_id","at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("workspace_id","entity_type","entity_id");--> statement-breakpoint
-CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_user_id","at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_user_id","at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE UNIQUE INDEX "business_units_name_key" ON "business_units" USING btree ("workspace_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "invitations_workspace_idx" ON "invitations" USING btree ("workspace_id");--> statement-breakpoint
 CREATE INDEX "login_failures_key_at_idx" ON "login_failures" USING btree ("key","at");--> statement-breakpoint
@@ -201,7 +202,7 @@ CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree (lower("email"));--
 CREATE UNIQUE INDEX "goal_links_pair_key" ON "goal_links" USING btree ("goal_id","initiative_id");--> statement-breakpoint
 CREATE INDEX "goal_links_initiative_idx" ON "goal_links" USING btree ("initiative_id");--> statement-breakpoint
 CREATE INDEX "goal_links_workspace_idx" ON "goal_links" USING btree ("workspace_id");--> statement-breakpoint
-CREATE INDEX "goals_workspace_idx" ON "goals" USING btree ("workspace_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "goals_workspace_idx" ON "goals" USING btree ("workspace_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "goals_workspace_bu_idx" ON "goals" USING btree ("workspace_id","business_unit_id");--> statement-breakpoint
-CREATE INDEX "initiatives_workspace_idx" ON "initiatives" USING btree ("workspace_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "initiatives_workspace_bu_idx" ON "initiatives" USING btree ("workspace_id","business_unit_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
+CREATE INDEX "initiatives_workspace_idx" ON "initiatives" USING btree ("workspace_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "initiatives_workspace_bu_idx" ON "initiatives" USING btree ("workspace_id","business_unit_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
