@@ -5,7 +5,8 @@ import type { Queryable } from '../platform/db/client';
 import { assertArchiveChange, assertEditable, changedFields } from '../platform/lifecycle';
 import { invalidField, notFound } from '../platform/http/errors';
 import { afterNewestCursor, exactTime, page } from '../platform/http/pagination';
-import { assertBusinessUnit, assertMember } from './references';
+import { assertMembers } from '../platform/members/references';
+import { assertBusinessUnit } from './references';
 import { listLinks } from './links.store';
 import { goalLinks, goals } from './tables';
 
@@ -68,7 +69,7 @@ export async function getGoal(db: Queryable, workspaceId: string, goalId: string
 }
 
 export async function createGoal(tx: Queryable, audit: AuditContext, workspaceId: string, input: TCreateGoal): Promise<TGoal> {
-  await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
+  await assertMembers(tx, workspaceId, { 'body.ownerUserId': input.ownerUserId });
   await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
   const [g] = await tx.insert(goals).values({ ...input, workspaceId }).returning();
   const out = presentGoal(g!, 0);
@@ -81,7 +82,7 @@ export async function updateGoal(
 ): Promise<TGoal> {
   const before = await loadGoal(tx, workspaceId, goalId, true);
   assertEditable(before, 'goal');
-  await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
+  await assertMembers(tx, workspaceId, { 'body.ownerUserId': input.ownerUserId });
   await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
   const start = input.startDate !== undefined ? input.startDate : before.startDate;
   const end = input.endDate !== undefined ? input.endDate : before.endDate;

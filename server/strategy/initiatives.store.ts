@@ -6,7 +6,8 @@ import { assertArchiveChange, assertEditable, changedFields } from '../platform/
 import { invalidField, notFound } from '../platform/http/errors';
 import { afterNewestCursor, exactTime, page } from '../platform/http/pagination';
 import { listLinks } from './links.store';
-import { assertBusinessUnit, assertMember } from './references';
+import { assertMembers } from '../platform/members/references';
+import { assertBusinessUnit } from './references';
 import { goalLinks, initiatives } from './tables';
 
 type InitiativeRow = typeof initiatives.$inferSelect;
@@ -81,7 +82,7 @@ export async function getInitiative(db: Queryable, workspaceId: string, initiati
 }
 
 export async function createInitiative(tx: Queryable, audit: AuditContext, workspaceId: string, input: TCreateInitiative): Promise<TInitiative> {
-  await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
+  await assertMembers(tx, workspaceId, { 'body.ownerUserId': input.ownerUserId });
   await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
   const [i] = await tx.insert(initiatives).values({ ...toRow(input), workspaceId }).returning();
   const out = presentInitiative(i!, 0);
@@ -94,7 +95,7 @@ export async function updateInitiative(
 ): Promise<TInitiative> {
   const before = await loadInitiative(tx, workspaceId, initiativeId, true);
   assertEditable(before, 'initiative');
-  await assertMember(tx, workspaceId, input.ownerUserId, 'body.ownerUserId');
+  await assertMembers(tx, workspaceId, { 'body.ownerUserId': input.ownerUserId });
   await assertBusinessUnit(tx, workspaceId, input.businessUnitId, 'body.businessUnitId');
   const start = input.startDate !== undefined ? input.startDate : before.startDate;
   const end = input.endDate !== undefined ? input.endDate : before.endDate;

@@ -1,13 +1,14 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TListQuery } from '../../../domain/common';
 import type { TBusinessUnit } from '../../../domain/platform/schemas';
 import { type AuditContext, recordAudit } from '../audit/record';
 import type { Queryable } from '../db/client';
-import { conflict, invalidFields, notFound } from '../http/errors';
+import { conflict, notFound } from '../http/errors';
+import { assertMembers } from '../members/references';
 import { assertArchiveChange, assertEditable, changedFields } from '../lifecycle';
 import { after, decodeCursor, page } from '../http/pagination';
-import { businessUnits, memberships } from '../tables';
+import { businessUnits } from '../tables';
 
 type BusinessUnitRow = typeof businessUnits.$inferSelect;
 
@@ -48,20 +49,9 @@ export async function getBusinessUnit(db: Queryable, workspaceId: string, id: st
 
 const PEOPLE = ['headUserId', 'liaisonUserId', 'sponsorUserId'] as const;
 type People = Partial<Record<(typeof PEOPLE)[number], string | null>>;
+/** Head, liaison and sponsor, keyed by their field path. */
+const peopleOf = (p: People) => Object.fromEntries(PEOPLE.map((k) => [`body.${k}`, p[k]]));
 
-/** Head, liaison and sponsor must be members of this workspace; each one who is not is a field error. */
-async function assertMembers(tx: Queryable, workspaceId: string, people: People): Promise<void> {
-  const ids = [...new Set(PEOPLE.map((k) => people[k]).filter((v): v is string => typeof v === 'string'))];
-  if (ids.length === 0) return;
-  const found = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, ids)));
-  const members = new Set(found.map((m) => m.userId));
-  const errors = PEOPLE.filter((k) => typeof people[k] === 'string' && !members.has(people[k]))
-    .map((k) => ({ path: `body.${k}`, message: 'is not a member of this workspace' }));
-  if (errors.length) throw invalidFields(errors);
-}
 
 /** A clear 409 for a name another unit of the workspace has (the unique index has the last word). */
 async function assertNameFree(tx: Queryable, workspaceId: string, name: string, exceptId?: string): Promise<void> {
@@ -85,7 +75,7 @@ export interface BusinessUnitInput extends People {
 }
 
 export async function createBusinessUnit(tx: Queryable, audit: AuditContext, workspaceId: string, input: BusinessUnitInput): Promise<BusinessUnitRow> {
-  await assertMembers(tx, workspaceId, input);
+  await assertMembers(tx, workspaceId, peopleOf(input));
   await assertNameFree(tx, workspaceId, input.name);
   const [u] = await tx.insert(businessUnits).values({ ...input, workspaceId }).returning();
   await recordAudit(tx, audit, {
@@ -104,7 +94,7 @@ export async function updateBusinessUnit(
 ): Promise<BusinessUnitRow> {
   const before = await getBusinessUnit(tx, workspaceId, id, { lock: true });
   assertEditable(before, 'business unit');
-  await assertMembers(tx, workspaceId, patch);
+  await assertMembers(tx, workspaceId, peopleOf(patch));
   if (patch.name !== undefined && patch.name !== before.name) await assertNameFree(tx, workspaceId, patch.name, id);
   const changes = changedFields(before, patch);
   if (Object.keys(changes).length === 0) return before;
