@@ -1,32 +1,7 @@
 import { z } from 'zod';
+import { ROLES } from './permissions';
 
-/** Workspace roles, lowest first. */
-export const ROLES = ['viewer', 'member', 'admin', 'owner'] as const;
+export { can, PERMISSIONS, ROLES, roleRank, type TRole, type WorkspacePermission } from './permissions';
+
+/** A workspace role in the API contract. */
 export const Role = z.enum(ROLES);
-export type TRole = z.infer<typeof Role>;
-
-/** Rank of a role: a higher rank may do everything a lower one may. */
-export function roleRank(role: TRole): number {
-  return ROLES.indexOf(role);
-}
-
-/**
- * What a workspace member may do, each with the lowest role allowed.
- * One table for server and web: routes name a permission, the UI hides what a role cannot do.
- */
-export const PERMISSIONS = {
-  'workspace.read': 'viewer',
-  'strategy.write': 'member',
-  'business-units.write': 'admin',
-  'members.manage': 'admin',
-  'workspace.manage': 'admin',
-  'workspace.archive': 'owner',
-  'audit.read': 'admin',
-  'workspace.export': 'admin',
-} as const satisfies Record<string, TRole>;
-export type WorkspacePermission = keyof typeof PERMISSIONS;
-
-/** True when `role` holds `permission`. */
-export function can(role: TRole, permission: WorkspacePermission): boolean {
-  return roleRank(role) >= roleRank(PERMISSIONS[permission]);
-}

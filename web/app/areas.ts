@@ -1,0 +1,156 @@
+import {
+  IconBuildingCommunity, IconCalendarStats, IconChartBar, IconClipboardList, IconDeviceImacCog, IconGavel, IconHome,
+  IconMessage2, IconMessages, IconPuzzle, IconRoute, IconSchool, IconSettings,
+  IconHistory, IconBulb, IconTarget, IconRocket, IconUsers, IconGitCompare,
+} from '@tabler/icons-react';
+import type { Icon } from '@tabler/icons-react';
+import type { WorkspacePermission } from '../../domain/platform/permissions';
+
+/** An area that is planned but not built yet: what it will do, said plainly. */
+export interface ComingArea {
+  path: string;
+  label: string;
+  icon: Icon;
+  summary: string;
+  features: string[];
+}
+
+export const COMING = {
+  alignment: {
+    path: 'alignment', label: 'Alignment', icon: IconGitCompare,
+    summary: 'How well the IT portfolio serves the business goals, computed from the goal links.',
+    features: [
+      'Aligned spend and aligned effort: the share of the portfolio linked to at least one active goal',
+      'Goal coverage, with the active goals no initiative supports yet',
+      'Orphan initiatives and the strategic value of each initiative',
+    ],
+  },
+  roadmap: {
+    path: 'roadmap', label: 'Roadmap', icon: IconRoute,
+    summary: 'The IT roadmap: initiatives on a timeline by quarter, business unit and theme.',
+    features: ['A timeline of planned and running initiatives', 'Grouping by business unit and theme', 'Scenarios that fit the portfolio to budget and team capacity'],
+  },
+  capabilities: {
+    path: 'capabilities', label: 'Capabilities', icon: IconPuzzle,
+    summary: 'A map of business capabilities and the applications and initiatives behind each.',
+    features: ['A capability map by business unit', 'Which initiatives strengthen which capability', 'Gaps where no investment is planned'],
+  },
+  requests: {
+    path: 'requests', label: 'Requests', icon: IconClipboardList,
+    summary: 'One front door for every technology request, with transparent scoring.',
+    features: ['A request form for everyone in the business', 'Scoring against a weighted model: alignment, value, cost, risk, feasibility', 'A visible status for every request, from intake to decision'],
+  },
+  board: {
+    path: 'board', label: 'Board', icon: IconGavel,
+    summary: 'The governance board: agendas, decisions and their reasons, on the record.',
+    features: ['Board meetings with the requests to decide', 'Decisions with their rationale, visible to the requester', 'A log of what was approved, deferred or declined'],
+  },
+  services: {
+    path: 'services', label: 'Services & SLAs', icon: IconDeviceImacCog,
+    summary: 'The service catalogue with the SLAs IT is measured by.',
+    features: ['Services with owners, service hours and SLA targets', 'Availability, error budget and incident response compliance per period', 'Outages and planned maintenance'],
+  },
+  kpis: {
+    path: 'kpis', label: 'Metrics & KPIs', icon: IconChartBar,
+    summary: 'The KPIs that show whether IT delivers what the business needs.',
+    features: ['KPIs with targets, warning levels and direction', 'Measurements over time, on track, at risk or off track', 'KPIs tied to goals and services'],
+  },
+  ideas: {
+    path: 'ideas', label: 'Ideas', icon: IconBulb,
+    summary: 'A feedback portal where employees and customers suggest and vote on ideas.',
+    features: ['Ideas with votes and comments', 'Status updates so people see what happened to their idea', 'Turning a good idea into a request'],
+  },
+  surveys: {
+    path: 'surveys', label: 'Surveys', icon: IconMessages,
+    summary: 'Alignment and satisfaction surveys, anonymous where it matters.',
+    features: ['Likert and NPS questions by alignment dimension', 'Results that never reveal a group smaller than the anonymity threshold', 'An alignment index over time'],
+  },
+  reviews: {
+    path: 'reviews', label: 'Reviews', icon: IconCalendarStats,
+    summary: 'Regular business–IT reviews with their findings and actions.',
+    features: ['Review meetings per business unit', 'Findings and agreed actions with owners and due dates', 'Trends from one review to the next'],
+  },
+  people: {
+    path: 'people', label: 'People & practices', icon: IconSchool,
+    summary: 'The practices that keep business and IT close.',
+    features: ['Charters and liaisons per business unit', 'Joint planning, ride-alongs, training and mentorship', 'Shared values and how teams live them'],
+  },
+  collaboration: {
+    path: 'collaboration', label: 'Collaboration', icon: IconMessage2,
+    summary: 'Discussions, decisions and notes beside the work they concern.',
+    features: ['Comments on goals, initiatives and requests', 'Mentions and notifications', 'A shared activity feed per business unit'],
+  },
+} as const satisfies Record<string, ComingArea>;
+
+export type ComingKey = keyof typeof COMING;
+
+/** An entry of the sidebar: a built page (`to`) or a coming area (`coming`). */
+export type NavItem =
+  | { label: string; icon: Icon; to: BuiltPath; permission?: WorkspacePermission }
+  | { coming: ComingKey };
+
+/** Paths of the built workspace pages, relative to /w/$ws. */
+export type BuiltPath = '' | 'goals' | 'initiatives' | 'business-units' | 'members' | 'settings' | 'audit-log';
+
+export interface NavSection {
+  label: string | null;
+  items: NavItem[];
+}
+
+/** The sidebar: every area of Tandem, built or coming. */
+export const NAV: NavSection[] = [
+  { label: null, items: [{ label: 'Home', icon: IconHome, to: '' }] },
+  {
+    label: 'Strategy',
+    items: [
+      { label: 'Goals', icon: IconTarget, to: 'goals' },
+      { label: 'Initiatives', icon: IconRocket, to: 'initiatives' },
+      { coming: 'alignment' },
+      { coming: 'roadmap' },
+      { coming: 'capabilities' },
+    ],
+  },
+  {
+    label: 'Governance',
+    items: [
+      { coming: 'requests' },
+      { coming: 'board' },
+    ],
+  },
+  {
+    label: 'Operations',
+    items: [
+      { coming: 'services' },
+      { coming: 'kpis' },
+    ],
+  },
+  {
+    label: 'Voice of the customer',
+    items: [
+      { coming: 'ideas' },
+      { coming: 'surveys' },
+      { coming: 'reviews' },
+    ],
+  },
+  {
+    label: 'People',
+    items: [
+      { coming: 'people' },
+      { coming: 'collaboration' },
+    ],
+  },
+  {
+    label: 'Organisation',
+    items: [
+      { label: 'Business units', icon: IconBuildingCommunity, to: 'business-units' },
+      { label: 'Members', icon: IconUsers, to: 'members' },
+    ],
+  },
+  {
+    label: 'Settings',
+    items: [
+      { label: 'Workspace', icon: IconSettings, to: 'settings' },
+      { label: 'Audit log', icon: IconHistory, to: 'audit-log', permission: 'audit.read' },
+    ],
+  },
+];

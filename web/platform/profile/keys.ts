@@ -1,0 +1,3 @@
+/** Query keys of the profile page. */
+export const TOKENS_KEY = ['me', 'tokens'];
+export const SESSIONS_KEY = ['me', 'sessions'];

@@ -1,0 +1,134 @@
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { CreateInitiative, INITIATIVE_STATUSES, UpdateInitiative, type TInitiative } from '../../../domain/strategy/schemas';
+import { useWorkspace, wsPath } from '../../app/workspace';
+import { api } from '../../ui/api';
+import { FormError } from '../../ui/error-state';
+import { useForm } from '../../ui/form';
+import { notifySuccess } from '../../ui/notify';
+import { invalidateStrategy } from '../api';
+import { SharedFields, sharedBody, toNumber } from '../form-fields';
+import { INITIATIVE_STATUS } from '../status';
+
+interface InitiativeFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  /** The initiative to edit; none to create one. */
+  initiative?: TInitiative;
+}
+
+const statusOptions = INITIATIVE_STATUSES.map((s) => ({ value: s, label: INITIATIVE_STATUS[s].label }));
+
+function initialValues(i?: TInitiative) {
+  return {
+    title: i?.title ?? '',
+    description: i?.description ?? '',
+    status: i?.status ?? 'proposed',
+    capex: (i?.capex ?? 0) as number | string,
+    opex: (i?.opex ?? 0) as number | string,
+    effortDays: (i?.effortDays ?? 0) as number | string,
+    ownerUserId: i?.ownerUserId ?? null,
+    businessUnitId: i?.businessUnitId ?? null,
+    startDate: i?.startDate ?? '',
+    endDate: i?.endDate ?? '',
+  };
+}
+
+/** Creates an initiative, or edits one: cost in the workspace currency, effort in person-days. */
+export function InitiativeFormModal({ opened, onClose, initiative }: InitiativeFormModalProps) {
+  const ws = useWorkspace();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const form = useForm(initialValues(initiative));
+
+  const save = useMutation({
+    mutationFn: (body: unknown) =>
+      initiative
+        ? api.patch<TInitiative>(wsPath(ws, `/initiatives/${initiative.id}`), body)
+        : api.post<TInitiative>(wsPath(ws, '/initiatives'), body),
+    onSuccess: async (saved) => {
+      onClose();
+      notifySuccess(initiative ? 'Initiative saved' : `Initiative “${saved.title}” created`);
+      await invalidateStrategy(queryClient, ws);
+      if (!initiative) {
+        form.reset();
+        await navigate({ to: '/w/$ws/initiatives/$initiativeId', params: { ws: ws.slug, initiativeId: saved.id } });
+      }
+    },
+    onError: form.fail,
+  });
+
+  function submit() {
+    const v = form.values;
+    const input = {
+      title: v.title,
+      description: v.description,
+      status: v.status,
+      capex: toNumber(v.capex),
+      opex: toNumber(v.opex),
+      effortDays: toNumber(v.effortDays),
+      ...sharedBody(v),
+    };
+    const body = form.parse(initiative ? UpdateInitiative : CreateInitiative, input);
+    if (body) save.mutate(body);
+  }
+
+  function close() {
+    form.reset(initialValues(initiative));
+    onClose();
+  }
+
+  const money = { min: 0, decimalScale: 2, thousandSeparator: ',', hideControls: true, rightSection: ws.currency, rightSectionWidth: 52 } as const;
+
+  return (
+    <Modal opened={opened} onClose={close} title={initiative ? 'Edit initiative' : 'New initiative'} size="lg">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="md">
+          <TextInput label="Title" placeholder="e.g. Replace the warehouse management system" required data-autofocus {...form.text('title')} />
+          <Textarea label="Description" placeholder="Scope, expected outcome, main risks" autosize minRows={3} maxRows={8} {...form.text('description')} />
+          <Select
+            label="Status"
+            data={statusOptions}
+            value={form.values.status}
+            onChange={(v) => v && form.set('status', v)}
+            allowDeselect={false}
+            error={form.errors.status}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NumberInput label="Capital expense" {...money} value={form.values.capex} onChange={(v) => form.set('capex', v)} error={form.errors.capex} />
+            <NumberInput label="Operating expense" {...money} value={form.values.opex} onChange={(v) => form.set('opex', v)} error={form.errors.opex} />
+            <NumberInput
+              label="Effort"
+              min={0}
+              decimalScale={1}
+              thousandSeparator=","
+              hideControls
+              rightSection="days"
+              rightSectionWidth={52}
+              value={form.values.effortDays}
+              onChange={(v) => form.set('effortDays', v)}
+              error={form.errors.effortDays}
+            />
+          </SimpleGrid>
+          <SharedFields ws={ws} values={form.values} errors={form.errors} onChange={form.merge} />
+          <FormError message={form.formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {initiative ? 'Save initiative' : 'Create initiative'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
