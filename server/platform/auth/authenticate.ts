@@ -11,6 +11,23 @@ export const SESSION_DAYS = 30;
 
 /** Reads the session cookie or bearer token and sets req.actor (or req.authProblem). */
 export function authenticate(db: Db, config: Config) {
+  // Every request runs one of these two lookups: named prepared statements, parsed and planned
+  // once per connection.
+  const tokenByHash = db
+    .select({ token: apiTokens, user: { id: users.id, name: users.name, email: users.email } })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare('tandem_token_by_hash');
+  const sessionByHash = db
+    .select({ session: sessions, user: { id: users.id, name: users.name, email: users.email } })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare('tandem_session_by_hash');
+
   return async function onRequest(req: FastifyRequest, reply: FastifyReply) {
     req.actor = null;
     req.authProblem = null;
@@ -22,12 +39,7 @@ export function authenticate(db: Db, config: Config) {
         req.authProblem = 'The Authorization header must be "Bearer <token>".';
         return;
       }
-      const [row] = await db
-        .select({ token: apiTokens, user: { id: users.id, name: users.name, email: users.email } })
-        .from(apiTokens)
-        .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(eq(apiTokens.tokenHash, secretHash(m[1]!)))
-        .limit(1);
+      const [row] = await tokenByHash.execute({ hash: secretHash(m[1]!) });
       if (!row) req.authProblem = 'The API token is not valid.';
       else if (row.token.revokedAt) req.authProblem = 'The API token has been revoked.';
       else if (row.token.expiresAt && row.token.expiresAt <= new Date()) req.authProblem = 'The API token has expired.';
@@ -45,12 +57,7 @@ export function authenticate(db: Db, config: Config) {
     }
     const cookie = req.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    const [row] = await db
-      .select({ session: sessions, user: { id: users.id, name: users.name, email: users.email } })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.tokenHash, secretHash(cookie)))
-      .limit(1);
+    const [row] = await sessionByHash.execute({ hash: secretHash(cookie) });
     if (!row || row.session.revokedAt) {
       req.authProblem = 'Your session has ended. Sign in again.';
       return;

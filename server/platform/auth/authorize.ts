@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { looksLikeId } from '../../../domain/common';
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../domain/platform/roles';
@@ -33,6 +33,21 @@ function safeOrigin(url: string): string | undefined {
 
 /** Enforces the route's permission; for workspace routes, resolves `:ws` through membership. */
 export function authorize(db: Db) {
+  // The membership lookup of every workspace request, by id or by slug: prepared statements.
+  const membership = (by: 'id' | 'slug') =>
+    db
+      .select({
+        id: workspaces.id, slug: workspaces.slug, name: workspaces.name, currency: workspaces.currency,
+        archivedAt: workspaces.archivedAt, role: memberships.role,
+      })
+      .from(workspaces)
+      .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, sql.placeholder('userId'))))
+      .where(by === 'id' ? eq(workspaces.id, sql.placeholder('ws')) : eq(workspaces.slug, sql.placeholder('ws')))
+      .limit(1)
+      .prepare(`tandem_membership_by_${by}`);
+  const byId = membership('id');
+  const bySlug = membership('slug');
+
   return async function checkPermission(req: FastifyRequest) {
     const permission = req.routeOptions.config.permission;
     if (!permission || permission === 'public') return;
@@ -42,16 +57,10 @@ export function authorize(db: Db) {
     if (permission === 'user') return;
 
     const ws = (req.params as { ws?: string }).ws ?? '';
-    const [row] = await db
-      .select({
-        id: workspaces.id, slug: workspaces.slug, name: workspaces.name, currency: workspaces.currency,
-        archivedAt: workspaces.archivedAt, role: memberships.role,
-      })
-      .from(workspaces)
-      .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, actor.userId)))
-      // Slugs never look like ids (see slugify and Slug), so an id-shaped `:ws` is an id.
-      .where(looksLikeId(ws) ? eq(workspaces.id, ws) : eq(workspaces.slug, ws.toLowerCase()))
-      .limit(1);
+    // Slugs never look like ids (see slugify and Slug), so an id-shaped `:ws` is an id.
+    const [row] = looksLikeId(ws)
+      ? await byId.execute({ userId: actor.userId, ws })
+      : await bySlug.execute({ userId: actor.userId, ws: ws.toLowerCase() });
     // Not a member and no such workspace look the same.
     if (!row) throw notFound('Workspace');
     if (!can(row.role, permission)) throw forbidden(`Your role (${row.role}) does not allow this.`);
