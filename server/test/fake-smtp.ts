@@ -54,7 +54,7 @@ export async function startFakeSmtp(): Promise<{ url: string; received: Received
           reply('221 bye');
           socket.end();
         } else if (verb === 'RSET' || verb === 'NOOP') reply('250 ok');
-        else reply('502 not implemented');
+        else reply('502 command not supported');
       }
     });
   });
