@@ -1,13 +1,8 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { CreateGoal, GOAL_STATUSES, UpdateGoal, type TGoal } from '../../../domain/strategy/schemas';
-import { useWorkspace, wsPath } from '../../app/workspace';
-import { api } from '../../ui/api';
-import { FormError } from '../../ui/error-state';
+import { useWorkspace } from '../../app/workspace';
 import { useForm } from '../../ui/form';
-import { notifySuccess } from '../../ui/notify';
-import { invalidateStrategy } from '../api';
+import { StrategyFormModal, useStrategySave } from '../form-modal';
 import { SharedFields, sharedBody, toNumber } from '../form-fields';
 import { GOAL_STATUS } from '../status';
 
@@ -36,24 +31,8 @@ function initialValues(goal?: TGoal) {
 /** Creates a goal, or edits one. Errors show next to their fields. */
 export function GoalFormModal({ opened, onClose, goal }: GoalFormModalProps) {
   const ws = useWorkspace();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const form = useForm(initialValues(goal));
-
-  const save = useMutation({
-    mutationFn: (body: unknown) =>
-      goal ? api.patch<TGoal>(wsPath(ws, `/goals/${goal.id}`), body) : api.post<TGoal>(wsPath(ws, '/goals'), body),
-    onSuccess: async (saved) => {
-      onClose();
-      notifySuccess(goal ? 'Goal saved' : `Goal “${saved.title}” created`);
-      await invalidateStrategy(queryClient, ws);
-      if (!goal) {
-        form.reset();
-        await navigate({ to: '/w/$ws/goals/$goalId', params: { ws: ws.slug, goalId: saved.id } });
-      }
-    },
-    onError: form.fail,
-  });
+  const save = useStrategySave('goal', goal, form, onClose);
 
   function submit() {
     const v = form.values;
@@ -72,15 +51,7 @@ export function GoalFormModal({ opened, onClose, goal }: GoalFormModalProps) {
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={goal ? 'Edit goal' : 'New goal'} size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
+    <StrategyFormModal kind="goal" editing={Boolean(goal)} opened={opened} onClose={close} onSubmit={submit} saving={save.isPending} formError={form.formError}>
           <TextInput label="Title" placeholder="e.g. Cut order-to-delivery time by 20 %" required data-autofocus {...form.text('title')} />
           <Textarea label="Description" placeholder="Why this goal matters and how success is measured" autosize minRows={3} maxRows={8} {...form.text('description')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -104,17 +75,6 @@ export function GoalFormModal({ opened, onClose, goal }: GoalFormModalProps) {
             />
           </SimpleGrid>
           <SharedFields ws={ws} values={form.values} errors={form.errors} onChange={form.merge} />
-          <FormError message={form.formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {goal ? 'Save goal' : 'Create goal'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </StrategyFormModal>
   );
 }

@@ -1,13 +1,8 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { CreateInitiative, INITIATIVE_STATUSES, UpdateInitiative, type TInitiative } from '../../../domain/strategy/schemas';
-import { useWorkspace, wsPath } from '../../app/workspace';
-import { api } from '../../ui/api';
-import { FormError } from '../../ui/error-state';
+import { useWorkspace } from '../../app/workspace';
 import { useForm } from '../../ui/form';
-import { notifySuccess } from '../../ui/notify';
-import { invalidateStrategy } from '../api';
+import { StrategyFormModal, useStrategySave } from '../form-modal';
 import { SharedFields, sharedBody, toNumber } from '../form-fields';
 import { INITIATIVE_STATUS } from '../status';
 
@@ -38,26 +33,8 @@ function initialValues(i?: TInitiative) {
 /** Creates an initiative, or edits one: cost in the workspace currency, effort in person-days. */
 export function InitiativeFormModal({ opened, onClose, initiative }: InitiativeFormModalProps) {
   const ws = useWorkspace();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const form = useForm(initialValues(initiative));
-
-  const save = useMutation({
-    mutationFn: (body: unknown) =>
-      initiative
-        ? api.patch<TInitiative>(wsPath(ws, `/initiatives/${initiative.id}`), body)
-        : api.post<TInitiative>(wsPath(ws, '/initiatives'), body),
-    onSuccess: async (saved) => {
-      onClose();
-      notifySuccess(initiative ? 'Initiative saved' : `Initiative “${saved.title}” created`);
-      await invalidateStrategy(queryClient, ws);
-      if (!initiative) {
-        form.reset();
-        await navigate({ to: '/w/$ws/initiatives/$initiativeId', params: { ws: ws.slug, initiativeId: saved.id } });
-      }
-    },
-    onError: form.fail,
-  });
+  const save = useStrategySave('initiative', initiative, form, onClose);
 
   function submit() {
     const v = form.values;
@@ -82,15 +59,7 @@ export function InitiativeFormModal({ opened, onClose, initiative }: InitiativeF
   const money = { min: 0, decimalScale: 2, thousandSeparator: ',', hideControls: true, rightSection: ws.currency, rightSectionWidth: 52 } as const;
 
   return (
-    <Modal opened={opened} onClose={close} title={initiative ? 'Edit initiative' : 'New initiative'} size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
+    <StrategyFormModal kind="initiative" editing={Boolean(initiative)} opened={opened} onClose={close} onSubmit={submit} saving={save.isPending} formError={form.formError}>
           <TextInput label="Title" placeholder="e.g. Replace the warehouse management system" required data-autofocus {...form.text('title')} />
           <Textarea label="Description" placeholder="Scope, expected outcome, main risks" autosize minRows={3} maxRows={8} {...form.text('description')} />
           <Select
@@ -118,17 +87,6 @@ export function InitiativeFormModal({ opened, onClose, initiative }: InitiativeF
             />
           </SimpleGrid>
           <SharedFields ws={ws} values={form.values} errors={form.errors} onChange={form.merge} />
-          <FormError message={form.formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {initiative ? 'Save initiative' : 'Create initiative'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </StrategyFormModal>
   );
 }
