@@ -4,12 +4,13 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authenticate } from './platform/auth/authenticate';
 import { authorize, checkOrigin } from './platform/auth/authorize';
 import type { App, AppServices, RoutePermission } from './platform/http/context';
 import { errorHandler, notFoundHandler } from './platform/http/errors';
 import { idempotency } from './platform/http/idempotency';
+import { responseSerializer } from './platform/http/serialize';
 import { acceptEmptyJsonBody, fastifyTrustProxy, logRequest, securityHeaders } from './platform/ops/http';
 import { registerMetrics } from './platform/ops/metrics';
 import { opsRoutes } from './platform/ops/routes';
@@ -35,6 +36,11 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /**
+   * Validate every response against its zod schema before sending it (default true: the tests).
+   * The server process turns it off; responses are still written by their schema.
+   */
+  checkResponses?: boolean;
   /** Where the built web app is (default dist/web); tests point it at a fixture. */
   webRoot?: string;
 }
@@ -59,7 +65,7 @@ export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(opts.checkResponses ?? true));
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -43,7 +43,7 @@ async function main() {
   try {
     await applyMigrations(server.url);
     database = openDatabase(server.url, 20);
-    app = await buildApp({ config, database, state });
+    app = await buildApp({ config, database, state }, { checkResponses: false });
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
     await database?.close().catch(() => {});

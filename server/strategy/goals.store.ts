@@ -1,10 +1,11 @@
-import { and, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNull, sql } from 'drizzle-orm';
 import type { TCreateGoal, TGoal, TGoalDetail, TUpdateGoal } from '../../domain/strategy/schemas';
 import { type AuditContext, recordAudit } from '../platform/audit/record';
 import type { Queryable } from '../platform/db/client';
 import { assertArchiveChange, assertEditable, changedFields } from '../platform/lifecycle';
 import { invalidField, notFound } from '../platform/http/errors';
-import { afterNewestCursor, exactTime, page } from '../platform/http/pagination';
+import { afterNewestPlaceholders, containsPattern, exactTime, newestCursorKey, page } from '../platform/http/pagination';
+import { preparedQuery } from '../platform/db/prepared';
 import { assertMembers } from '../platform/members/references';
 import { assertBusinessUnit } from './references';
 import { listLinks } from './links.store';
@@ -32,29 +33,51 @@ export interface GoalFilter {
   includeArchived: boolean;
 }
 
-/** A page of the workspace's goals, newest first. */
-export async function listGoals(db: Queryable, workspaceId: string, f: GoalFilter, limit: number, cursor: string | undefined) {
-  const where: (SQL | undefined)[] = [eq(goals.workspaceId, workspaceId)];
-  if (!f.includeArchived) where.push(isNull(goals.archivedAt));
-  if (f.status) where.push(eq(goals.status, f.status));
-  if (f.businessUnitId) where.push(eq(goals.businessUnitId, f.businessUnitId));
-  if (f.ownerUserId) where.push(eq(goals.ownerUserId, f.ownerUserId));
-  if (f.q) where.push(ilike(goals.title, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`));
-  where.push(afterNewestCursor(cursor, goals.createdAt, goals.id));
-  const rows = await db
+/**
+ * The goal list as a prepared query per filter combination (variant letters: a = archived
+ * included, s = status, b = business unit, o = owner, q = title search, c = cursor).
+ */
+const goalPage = preparedQuery('tandem_goal_page', (db, name, variant) => {
+  const has = (letter: string) => variant.includes(letter);
+  return db
     .select({ g: goals, linkCount, at: exactTime(goals.createdAt) })
     .from(goals)
-    .where(and(...where))
+    .where(and(
+      eq(goals.workspaceId, sql.placeholder('workspaceId')),
+      has('a') ? undefined : isNull(goals.archivedAt),
+      has('s') ? eq(goals.status, sql.placeholder('status')) : undefined,
+      has('b') ? eq(goals.businessUnitId, sql.placeholder('businessUnitId')) : undefined,
+      has('o') ? eq(goals.ownerUserId, sql.placeholder('ownerUserId')) : undefined,
+      has('q') ? ilike(goals.title, sql.placeholder('q')) : undefined,
+      has('c') ? afterNewestPlaceholders(goals.createdAt, goals.id) : undefined,
+    ))
     .orderBy(desc(goals.createdAt), desc(goals.id))
-    .limit(limit + 1);
+    .limit(sql.placeholder('limit'))
+    .prepare(name);
+});
+
+/** A page of the workspace's goals, newest first. */
+export async function listGoals(db: Queryable, workspaceId: string, f: GoalFilter, limit: number, cursor: string | undefined) {
+  const key = newestCursorKey(cursor);
+  const variant = [f.includeArchived && 'a', f.status && 's', f.businessUnitId && 'b', f.ownerUserId && 'o', f.q && 'q', key && 'c']
+    .filter(Boolean).join('');
+  const rows = await goalPage(db, variant).execute({
+    workspaceId, status: f.status, businessUnitId: f.businessUnitId, ownerUserId: f.ownerUserId,
+    q: f.q ? containsPattern(f.q) : undefined, cursorAt: key?.[0], cursorId: key?.[1], limit: limit + 1,
+  });
   return page(rows, limit, (r) => presentGoal(r.g, r.linkCount), (r) => [r.at, r.g.id]);
 }
 
+const goalById = preparedQuery('tandem_goal_by_id', (db, name) =>
+  db.select().from(goals).where(and(eq(goals.workspaceId, sql.placeholder('workspaceId')), eq(goals.id, sql.placeholder('id')))).limit(1).prepare(name));
+
+/** The goal (locked for update when `lock`); another workspace's id is not found. */
 async function loadGoal(db: Queryable, workspaceId: string, goalId: string, lock = false) {
-  const q = db.select().from(goals).where(and(eq(goals.workspaceId, workspaceId), eq(goals.id, goalId))).limit(1);
-  const [g] = lock ? await q.for('update') : await q;
-  if (!g) throw notFound('Goal');
-  return g;
+  const [row] = lock
+    ? await db.select().from(goals).where(and(eq(goals.workspaceId, workspaceId), eq(goals.id, goalId))).limit(1).for('update')
+    : await goalById(db).execute({ workspaceId, id: goalId });
+  if (!row) throw notFound('Goal');
+  return row;
 }
 
 async function countLinks(db: Queryable, goalId: string) {

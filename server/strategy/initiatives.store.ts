@@ -1,10 +1,11 @@
-import { and, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNull, sql } from 'drizzle-orm';
 import type { TCreateInitiative, TInitiative, TInitiativeDetail, TUpdateInitiative } from '../../domain/strategy/schemas';
 import { type AuditContext, recordAudit } from '../platform/audit/record';
 import type { Queryable } from '../platform/db/client';
 import { assertArchiveChange, assertEditable, changedFields } from '../platform/lifecycle';
 import { invalidField, notFound } from '../platform/http/errors';
-import { afterNewestCursor, exactTime, page } from '../platform/http/pagination';
+import { afterNewestPlaceholders, containsPattern, exactTime, newestCursorKey, page } from '../platform/http/pagination';
+import { preparedQuery } from '../platform/db/prepared';
 import { listLinks } from './links.store';
 import { assertMembers } from '../platform/members/references';
 import { assertBusinessUnit } from './references';
@@ -45,29 +46,51 @@ function toRow<T extends { capex?: number; opex?: number; effortDays?: number }>
   };
 }
 
-/** A page of the workspace's initiatives, newest first. */
-export async function listInitiatives(db: Queryable, workspaceId: string, f: InitiativeFilter, limit: number, cursor: string | undefined) {
-  const where: (SQL | undefined)[] = [eq(initiatives.workspaceId, workspaceId)];
-  if (!f.includeArchived) where.push(isNull(initiatives.archivedAt));
-  if (f.status) where.push(eq(initiatives.status, f.status));
-  if (f.businessUnitId) where.push(eq(initiatives.businessUnitId, f.businessUnitId));
-  if (f.ownerUserId) where.push(eq(initiatives.ownerUserId, f.ownerUserId));
-  if (f.q) where.push(ilike(initiatives.title, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`));
-  where.push(afterNewestCursor(cursor, initiatives.createdAt, initiatives.id));
-  const rows = await db
+/**
+ * The initiative list as a prepared query per filter combination (variant letters: a = archived
+ * included, s = status, b = business unit, o = owner, q = title search, c = cursor).
+ */
+const initiativePage = preparedQuery('tandem_initiative_page', (db, name, variant) => {
+  const has = (letter: string) => variant.includes(letter);
+  return db
     .select({ i: initiatives, linkCount, at: exactTime(initiatives.createdAt) })
     .from(initiatives)
-    .where(and(...where))
+    .where(and(
+      eq(initiatives.workspaceId, sql.placeholder('workspaceId')),
+      has('a') ? undefined : isNull(initiatives.archivedAt),
+      has('s') ? eq(initiatives.status, sql.placeholder('status')) : undefined,
+      has('b') ? eq(initiatives.businessUnitId, sql.placeholder('businessUnitId')) : undefined,
+      has('o') ? eq(initiatives.ownerUserId, sql.placeholder('ownerUserId')) : undefined,
+      has('q') ? ilike(initiatives.title, sql.placeholder('q')) : undefined,
+      has('c') ? afterNewestPlaceholders(initiatives.createdAt, initiatives.id) : undefined,
+    ))
     .orderBy(desc(initiatives.createdAt), desc(initiatives.id))
-    .limit(limit + 1);
+    .limit(sql.placeholder('limit'))
+    .prepare(name);
+});
+
+/** A page of the workspace's initiatives, newest first. */
+export async function listInitiatives(db: Queryable, workspaceId: string, f: InitiativeFilter, limit: number, cursor: string | undefined) {
+  const key = newestCursorKey(cursor);
+  const variant = [f.includeArchived && 'a', f.status && 's', f.businessUnitId && 'b', f.ownerUserId && 'o', f.q && 'q', key && 'c']
+    .filter(Boolean).join('');
+  const rows = await initiativePage(db, variant).execute({
+    workspaceId, status: f.status, businessUnitId: f.businessUnitId, ownerUserId: f.ownerUserId,
+    q: f.q ? containsPattern(f.q) : undefined, cursorAt: key?.[0], cursorId: key?.[1], limit: limit + 1,
+  });
   return page(rows, limit, (r) => presentInitiative(r.i, r.linkCount), (r) => [r.at, r.i.id]);
 }
 
+const initiativeById = preparedQuery('tandem_initiative_by_id', (db, name) =>
+  db.select().from(initiatives).where(and(eq(initiatives.workspaceId, sql.placeholder('workspaceId')), eq(initiatives.id, sql.placeholder('id')))).limit(1).prepare(name));
+
+/** The initiative (locked for update when `lock`); another workspace's id is not found. */
 async function loadInitiative(db: Queryable, workspaceId: string, initiativeId: string, lock = false) {
-  const q = db.select().from(initiatives).where(and(eq(initiatives.workspaceId, workspaceId), eq(initiatives.id, initiativeId))).limit(1);
-  const [i] = lock ? await q.for('update') : await q;
-  if (!i) throw notFound('Initiative');
-  return i;
+  const [row] = lock
+    ? await db.select().from(initiatives).where(and(eq(initiatives.workspaceId, workspaceId), eq(initiatives.id, initiativeId))).limit(1).for('update')
+    : await initiativeById(db).execute({ workspaceId, id: initiativeId });
+  if (!row) throw notFound('Initiative');
+  return row;
 }
 
 async function countLinks(db: Queryable, initiativeId: string) {

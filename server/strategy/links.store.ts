@@ -6,6 +6,7 @@ import type { Queryable } from '../platform/db/client';
 import { conflict, invalidField, notFound } from '../platform/http/errors';
 import { afterNewestCursor, exactTime, page } from '../platform/http/pagination';
 import { changedFields } from '../platform/lifecycle';
+import { preparedQuery } from '../platform/db/prepared';
 import { goalLinks, goals, initiatives } from './tables';
 
 const g = alias(goals, 'g');
@@ -42,12 +43,22 @@ export async function listLinkPage(
   return page(rows, f.limit, present, (r) => [r.at, r.link.id]);
 }
 
+/** The links of one goal and/or initiative, by title: prepared per variant (g = goal, i = initiative). */
+const linksOf = preparedQuery('tandem_links_of', (db, name, variant) =>
+  selectLinks(db)
+    .where(and(
+      eq(goalLinks.workspaceId, sql.placeholder('workspaceId')),
+      variant.includes('g') ? eq(goalLinks.goalId, sql.placeholder('goalId')) : undefined,
+      variant.includes('i') ? eq(goalLinks.initiativeId, sql.placeholder('initiativeId')) : undefined,
+    ))
+    .orderBy(asc(g.title), asc(i.title))
+    .limit(5000)
+    .prepare(name));
+
 /** All links of one goal or one initiative (shown on its page), by title. */
 export async function listLinks(db: Queryable, workspaceId: string, f: { goalId?: string; initiativeId?: string }): Promise<TGoalLink[]> {
-  const where: SQL[] = [eq(goalLinks.workspaceId, workspaceId)];
-  if (f.goalId) where.push(eq(goalLinks.goalId, f.goalId));
-  if (f.initiativeId) where.push(eq(goalLinks.initiativeId, f.initiativeId));
-  const rows = await selectLinks(db).where(and(...where)).orderBy(asc(g.title), asc(i.title)).limit(5000);
+  const variant = `${f.goalId ? 'g' : ''}${f.initiativeId ? 'i' : ''}`;
+  const rows = await linksOf(db, variant).execute({ workspaceId, goalId: f.goalId, initiativeId: f.initiativeId });
   return rows.map(present);
 }
 

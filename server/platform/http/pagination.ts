@@ -57,8 +57,23 @@ export function after(columns: [SQL | AnyPgColumn, SQL | AnyPgColumn], values: [
   return sql`(${columns[0]}, ${columns[1]}) ${op} (${values[0]}, ${values[1]})`;
 }
 
+/** The (createdAt, id) key a newest-first list's `?cursor=` holds, or null without one. */
+export function newestCursorKey(cursor: string | undefined): [string, string] | null {
+  return decodeCursor(cursor, z.tuple([CursorTime, z.uuid()]));
+}
+
 /** For lists newest first: the rows after `?cursor=` in (createdAt, id) descending order. */
 export function afterNewestCursor(cursor: string | undefined, createdAt: AnyPgColumn, id: AnyPgColumn): SQL | undefined {
-  const c = decodeCursor(cursor, z.tuple([CursorTime, z.uuid()]));
+  const c = newestCursorKey(cursor);
   return c ? after([createdAt, id], [sql`${c[0]}::timestamptz`, sql`${c[1]}::uuid`], 'desc') : undefined;
+}
+
+/** afterNewestCursor for a prepared query: the key comes in placeholders `cursorAt` and `cursorId`. */
+export function afterNewestPlaceholders(createdAt: AnyPgColumn, id: AnyPgColumn): SQL {
+  return after([createdAt, id], [sql`${sql.placeholder('cursorAt')}::timestamptz`, sql`${sql.placeholder('cursorId')}::uuid`], 'desc');
+}
+
+/** `%text%` for ILIKE, with the pattern characters in text matched literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
