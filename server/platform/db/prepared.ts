@@ -13,7 +13,7 @@ export function preparedQuery<P>(name: string, build: (db: Queryable, statementN
   const byHandle = new WeakMap<Queryable, Map<string, P>>();
   return (db: Queryable, variant = ''): P => {
     let variants = byHandle.get(db);
-    if (!variants) byHandle.set(db, (variants = new Map()));
+    if (!variants) byHandle.set(db, (variants = new Map<string, P>()));
     let query = variants.get(variant);
     if (!query) variants.set(variant, (query = build(db, variant ? `${name}_${variant}` : name, variant)));
     return query;

@@ -15,7 +15,7 @@ import { z } from 'zod';
 export function responseSerializer(check: boolean) {
   return ({ schema, method, url }: { schema: unknown; method: string; url: string }) => {
     if (!(schema instanceof z.ZodType)) throw new Error(`${method} ${url}: response schema is not a zod schema`);
-    const stringify = fastJson(withoutChecks(z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any' })) as object);
+    const stringify: (data: unknown) => string = fastJson(withoutChecks(z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any' })) as object);
     if (!check) return (data: unknown) => stringify(data);
     return (data: unknown) => {
       const result = schema.safeEncode(data);
