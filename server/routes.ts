@@ -1,3 +1,11 @@
+import { actionRoutes } from './collaboration/actions/routes';
+import { activityRoutes } from './collaboration/activity/routes';
+import { commentRoutes } from './collaboration/comments/routes';
+import { emailRoutes } from './collaboration/email/routes';
+import { notificationRoutes } from './collaboration/notifications/routes';
+import { searchRoutes } from './collaboration/search/routes';
+import { watchRoutes } from './collaboration/watches/routes';
+import { webhookRoutes } from './collaboration/webhooks/routes';
 import { auditRoutes } from './platform/audit/routes';
 import { authRoutes } from './platform/auth/routes';
 import { businessUnitRoutes } from './platform/business-units/routes';
@@ -16,4 +24,5 @@ import { goalLinkRoutes } from './strategy/links.routes';
  */
 export const apiRoutes: RouteModule[] = [
   authRoutes, workspaceRoutes, memberRoutes, invitationRoutes, businessUnitRoutes, tokenRoutes, auditRoutes,
-  goalRoutes, initiativeRoutes, goalLinkRoutes];
+  goalRoutes, initiativeRoutes, goalLinkRoutes,
+  commentRoutes, watchRoutes, activityRoutes, notificationRoutes, actionRoutes, webhookRoutes, emailRoutes, searchRoutes];

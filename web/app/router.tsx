@@ -164,6 +164,36 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../platform/audit/audit-page'), 'AuditLogPage'),
 });
 
+const activityRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'activity',
+  component: lazyRouteComponent(() => import('../collaboration/activity/activity-page'), 'ActivityPage'),
+});
+
+const actionsRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'actions',
+  component: lazyRouteComponent(() => import('../collaboration/actions/actions-page'), 'MyActionsPage'),
+});
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'notifications',
+  component: lazyRouteComponent(() => import('../collaboration/notifications/notifications-page'), 'NotificationsPage'),
+});
+
+const webhooksRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'settings/webhooks',
+  component: lazyRouteComponent(() => import('../collaboration/webhooks/webhooks-page'), 'WebhooksPage'),
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'settings/outbox',
+  component: lazyRouteComponent(() => import('../collaboration/email/outbox-page'), 'OutboxPage'),
+});
+
 const comingRoutes = (Object.keys(COMING) as ComingKey[]).map((key) =>
   createRoute({
     getParentRoute: () => wsRoute,
@@ -181,6 +211,7 @@ const routeTree = rootRoute.addChildren([
     profileRoute,
     wsRoute.addChildren([
       homeRoute, goalsRoute, goalRoute, initiativesRoute, initiativeRoute, unitsRoute, membersRoute, settingsRoute, auditRoute,
+      activityRoute, actionsRoute, notificationsRoute, webhooksRoute, outboxRoute,
       ...comingRoutes,
     ]),
   ]),

@@ -34,9 +34,30 @@ function snapshot(v: unknown): unknown {
   return JSON.parse(JSON.stringify(v, (k, val: unknown) => (SECRET_KEYS.has(k) ? undefined : val)));
 }
 
+/** An audited change as areas hear of it: the entry's id and time, who did it, what changed. */
+export interface AuditedChange extends AuditEvent {
+  /** The audit entry's id (also its order). */
+  id: number;
+  at: Date;
+  ctx: AuditContext;
+}
+
+/** Called for every workspace audit entry, inside the change's transaction. */
+export type AuditListener = (tx: Queryable, change: AuditedChange) => Promise<void>;
+const listeners = new Map<string, AuditListener>();
+
+/**
+ * Subscribes to every audited workspace change, by name (registering a name again replaces it).
+ * This is how the collaboration layer turns mutations into live updates, watcher
+ * notifications and webhook deliveries without the areas calling it.
+ */
+export function onAudit(name: string, listener: AuditListener): void {
+  listeners.set(name, listener);
+}
+
 /** Writes one audit entry; call it inside the transaction of the change it records. */
 export async function recordAudit(tx: Queryable, ctx: AuditContext, e: AuditEvent): Promise<void> {
-  await tx.insert(auditLog).values({
+  const [entry] = await tx.insert(auditLog).values({
     workspaceId: e.workspaceId,
     actorUserId: ctx.actorUserId,
     actorTokenId: ctx.actorTokenId,
@@ -47,5 +68,7 @@ export async function recordAudit(tx: Queryable, ctx: AuditContext, e: AuditEven
     after: snapshot(e.after),
     requestId: ctx.requestId,
     ip: ctx.ip,
-  });
+  }).returning({ id: auditLog.id, at: auditLog.at });
+  if (e.workspaceId === null) return;
+  for (const listener of listeners.values()) await listener(tx, { ...e, id: entry!.id, at: entry!.at, ctx });
 }

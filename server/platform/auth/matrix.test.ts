@@ -2,14 +2,15 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Client, ORIGIN, setupOwner, signIn, testApp, type TestApp } from '../../test/harness';
 import type { Database } from '../db/client';
+import { areaAccess } from '../../test/areas';
+import type { Level } from '../../test/access';
 
 /**
  * The authorisation matrix: every API route × every role, a member of another workspace and
  * no session, against the lowest caller each route admits. The table below is the spec; a
  * route added without an entry here fails the first test.
  */
-type Level = 'public' | 'user' | 'viewer' | 'member' | 'admin' | 'owner';
-const EXPECTED: Record<string, Level> = {
+const PLATFORM_AND_STRATEGY: Record<string, Level> = {
   'GET /api/v1/setup': 'public',
   'POST /api/v1/setup': 'public',
   'POST /api/v1/auth/login': 'public',
@@ -61,6 +62,7 @@ const EXPECTED: Record<string, Level> = {
   'PATCH /api/v1/workspaces/:ws/goal-links/:linkId': 'member',
   'DELETE /api/v1/workspaces/:ws/goal-links/:linkId': 'member',
 };
+const EXPECTED: Record<string, Level> = Object.assign({ ...PLATFORM_AND_STRATEGY }, ...areaAccess.map((a) => a.routes));
 
 const CALLERS = ['anonymous', 'outsider', 'viewer', 'member', 'admin', 'owner'] as const;
 type Caller = (typeof CALLERS)[number];
@@ -109,6 +111,7 @@ async function fixtures(url: string, caller: Client | null) {
     params.sessionId = (await sessionsOf(caller))[0]!;
   }
   if (url.includes(':tokenId') && caller) params.tokenId = (await caller.request('POST', '/api/v1/me/tokens', { name: 'fixture', scope: 'read' })).json.id;
+  for (const area of areaAccess) await area.fixtures?.(url, { app, owner, caller, base, params });
   return params;
 }
 

@@ -1,0 +1,3 @@
+import type { AreaAccess } from '../../test/access';
+
+export const actionAccess: AreaAccess = { routes: {} };

@@ -1,0 +1,4 @@
+// Filled in by the area's work.
+export function OutboxPage() {
+  return null;
+}
