@@ -10,6 +10,8 @@ import { authorize, checkOrigin } from './platform/auth/authorize';
 import type { App, AppServices, RoutePermission } from './platform/http/context';
 import { errorHandler, notFoundHandler } from './platform/http/errors';
 import { idempotency } from './platform/http/idempotency';
+import { EventHub } from './platform/events/hub';
+import { registerCollaborationListeners } from './collaboration/listeners';
 import { responseSerializer } from './platform/http/serialize';
 import { acceptEmptyJsonBody, fastifyTrustProxy, logRequest, securityHeaders } from './platform/ops/http';
 import { registerMetrics } from './platform/ops/metrics';
@@ -46,7 +48,9 @@ export interface BuildOptions {
 }
 
 /** Builds the Fastify app: API under /api/v1, docs, ops endpoints and the web app. */
-export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
+export async function buildApp(parts: Omit<AppServices, 'events'> & { events?: EventHub }, opts: BuildOptions = {}) {
+  registerCollaborationListeners();
+  const services: AppServices = { ...parts, events: parts.events ?? new EventHub(parts.database.url) };
   const { config, database } = services;
   const given = typeof opts.logger === 'object' ? opts.logger : {};
   const app = Fastify({
@@ -132,5 +136,11 @@ export async function buildApp(services: AppServices, opts: BuildOptions = {}) {
     return notFoundHandler(req, reply);
   });
 
+  // Live events: listening from the start; on close every open stream ends (before the
+  // server waits for connections), so shutdown is not held up by event streams.
+  await services.events.start();
+  app.addHook('preClose', async () => {
+    await services.events.stop();
+  });
   return app;
 }

@@ -4,6 +4,10 @@ import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/client';
 import { applyMigrations } from './platform/db/migrate';
 import { openDatabaseServer } from './platform/db/server';
+import { EventHub } from './platform/events/hub';
+import { Jobs } from './platform/jobs/jobs';
+import { collaborationJobs, kickJobsOnEvents } from './collaboration/jobs';
+import { reindexIfEmpty } from './collaboration/search/backfill';
 
 /** How long in-flight requests get to finish once the listener closes, before the process gives up. */
 const CLOSE_TIMEOUT_MS = 25_000;
@@ -40,12 +44,24 @@ async function main() {
   const state = { shuttingDown: false };
   let database;
   let app;
+  let jobs: Jobs | undefined;
   try {
     await applyMigrations(server.url);
     database = openDatabase(server.url, 20);
-    app = await buildApp({ config, database, state }, { checkResponses: false });
+    // The search index is kept with every change; an installation from before it existed is indexed once.
+    await reindexIfEmpty(database.db);
+    const events = new EventHub(server.url);
+    app = await buildApp({ config, database, state, events }, { checkResponses: false });
+    // Background work (e-mail, digests, webhooks, reminders) on a queue in the database: any
+    // number of processes may run it; each job runs on one of them at a time.
+    jobs = await Jobs.start(server.url, collaborationJobs(database.db, config), app.log);
+    const started = jobs;
+    const log = app.log;
+    kickJobsOnEvents(events, started, (e) => log.error({ err: e }, 'could not start a job'));
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
+    await jobs?.stop(1_000).catch(() => {});
+    await app?.close().catch(() => {});
     await database?.close().catch(() => {});
     await server.release().catch(() => {});
     throw e;
@@ -78,6 +94,7 @@ async function main() {
     // they do; close() alone closes only those idle at the moment it is called.
     const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     try {
+      await jobs.stop();
       await app.close();
       clearInterval(sweep);
       await database.close();

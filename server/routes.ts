@@ -7,6 +7,7 @@ import { searchRoutes } from './collaboration/search/routes';
 import { watchRoutes } from './collaboration/watches/routes';
 import { webhookRoutes } from './collaboration/webhooks/routes';
 import { auditRoutes } from './platform/audit/routes';
+import { eventRoutes } from './platform/events/routes';
 import { authRoutes } from './platform/auth/routes';
 import { businessUnitRoutes } from './platform/business-units/routes';
 import type { RouteModule } from './platform/http/context';
@@ -25,4 +26,4 @@ import { goalLinkRoutes } from './strategy/links.routes';
 export const apiRoutes: RouteModule[] = [
   authRoutes, workspaceRoutes, memberRoutes, invitationRoutes, businessUnitRoutes, tokenRoutes, auditRoutes,
   goalRoutes, initiativeRoutes, goalLinkRoutes,
-  commentRoutes, watchRoutes, activityRoutes, notificationRoutes, actionRoutes, webhookRoutes, emailRoutes, searchRoutes];
+  eventRoutes, commentRoutes, watchRoutes, activityRoutes, notificationRoutes, actionRoutes, webhookRoutes, emailRoutes, searchRoutes];

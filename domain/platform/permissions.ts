@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   'workspace.manage': 'admin',
   'workspace.archive': 'owner',
   'audit.read': 'admin',
+  'comments.write': 'member',
+  'actions.write': 'member',
+  'webhooks.manage': 'admin',
+  'outbox.read': 'admin',
 } as const satisfies Record<string, TRole>;
 export type WorkspacePermission = keyof typeof PERMISSIONS;
 

@@ -47,6 +47,9 @@ const NEVER_EXPORTED = new Set(['users', 'sessions', 'api_tokens', 'login_failur
 /** A column holding a secret or its hash (password_hash, token_hash, client_secret, …). */
 const SECRET_COLUMN = /(^|_)(password|secret|token)(_hash)?$/;
 
+const catalogKeys = (catalog: Map<string, Table>, names: string[]) =>
+  [...catalog.values()].filter((t) => t.schema === 'public' && names.includes(t.name)).map((t) => t.key);
+
 /** The column that ties a table's rows to one workspace. */
 export const workspaceColumn = (t: Table) => (t.name === 'workspaces' ? 'id' : 'workspace_id');
 
@@ -64,7 +67,21 @@ export function workspaceTables(catalog: Map<string, Table>): { tables: Table[];
     const secret = t.columns.find((c) => SECRET_COLUMN.test(c.name));
     if (NEVER_EXPORTED.has(t.name)) leftOut.push({ table: t.name, reason: 'account data' });
     else if (secret) leftOut.push({ table: t.name, reason: `holds secrets (${secret.name})` });
+    else if (t.name === 'email_outbox') leftOut.push({ table: t.name, reason: 'e-mails as sent (may hold invitation links)' });
     else tables.push(t);
+  }
+  // Rows that hang on a table left out for its secrets (a webhook's deliveries) go with it.
+  const withSecrets = new Set(catalogKeys(catalog, leftOut.filter((l) => l.reason.startsWith('holds secrets')).map((l) => l.table)));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const t of [...tables]) {
+      const dep = t.foreignKeys.find((fk) => withSecrets.has(fk.refTable));
+      if (!dep) continue;
+      tables.splice(tables.indexOf(t), 1);
+      withSecrets.add(t.key);
+      leftOut.push({ table: t.name, reason: `belongs to ${catalog.get(dep.refTable)?.name ?? dep.refTable}, left out` });
+      changed = true;
+    }
   }
   return { tables, leftOut };
 }

@@ -38,7 +38,7 @@ export function entityTypes(): string[] {
 export function titlesFrom(table: PgTable & { id: AnyPgColumn; workspaceId: AnyPgColumn }, title: AnyPgColumn): EntityKind['titles'] {
   return async (db, workspaceId, ids) => {
     if (ids.length === 0) return new Map();
-    const rows = await db.select({ id: table.id, title: title }).from(table as PgTable).where(and(eq(table.workspaceId, workspaceId), inArray(table.id, ids)));
+    const rows = await db.select({ id: table.id, title: title }).from(table).where(and(eq(table.workspaceId, workspaceId), inArray(table.id, ids)));
     return new Map(rows.map((r) => [r.id as string, r.title as string]));
   };
 }

@@ -1,3 +1,4 @@
+import type { Db } from '../platform/db/client';
 import type { Client, TestApp } from './harness';
 
 /** The lowest caller a route admits, for the authorisation matrix (server/platform/auth/matrix.test.ts). */
@@ -6,6 +7,8 @@ export type Level = 'public' | 'user' | 'viewer' | 'member' | 'admin' | 'owner';
 /** What the matrix's fixtures get to make the things a route's parameters point at. */
 export interface FixtureContext {
   app: TestApp;
+  /** The test database, for fixtures no route can make (e.g. a notification to the caller). */
+  db: Db;
   owner: Client;
   /** The calling client (null when anonymous). */
   caller: Client | null;

@@ -1,7 +1,7 @@
 import {
   IconBuildingCommunity, IconCalendarStats, IconChartBar, IconClipboardList, IconDeviceImacCog, IconGavel, IconHome,
-  IconMessage2, IconMessages, IconPuzzle, IconRoute, IconSchool, IconSettings,
-  IconHistory, IconBulb, IconTarget, IconRocket, IconUsers, IconGitCompare,
+  IconMessages, IconPuzzle, IconRoute, IconSchool, IconSettings,
+  IconHistory, IconBulb, IconChecklist, IconActivity, IconWebhook, IconMailForward, IconTarget, IconRocket, IconUsers, IconGitCompare,
 } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
 import type { WorkspacePermission } from '../../domain/platform/permissions';
@@ -75,11 +75,6 @@ export const COMING = {
     summary: 'The practices that keep business and IT close.',
     features: ['Charters and liaisons per business unit', 'Joint planning, ride-alongs, training and mentorship', 'Shared values and how teams live them'],
   },
-  collaboration: {
-    path: 'collaboration', label: 'Collaboration', icon: IconMessage2,
-    summary: 'Discussions, decisions and notes beside the work they concern.',
-    features: ['Comments on goals, initiatives and requests', 'Mentions and notifications', 'A shared activity feed per business unit'],
-  },
 } as const satisfies Record<string, ComingArea>;
 
 export type ComingKey = keyof typeof COMING;
@@ -90,7 +85,9 @@ export type NavItem =
   | { coming: ComingKey };
 
 /** Paths of the built workspace pages, relative to /w/$ws. */
-export type BuiltPath = '' | 'goals' | 'initiatives' | 'business-units' | 'members' | 'settings' | 'audit-log';
+export type BuiltPath =
+  | '' | 'goals' | 'initiatives' | 'business-units' | 'members' | 'settings' | 'audit-log'
+  | 'actions' | 'activity' | 'notifications' | 'settings/webhooks' | 'settings/outbox';
 
 export interface NavSection {
   label: string | null;
@@ -99,7 +96,14 @@ export interface NavSection {
 
 /** The sidebar: every area of Tandem, built or coming. */
 export const NAV: NavSection[] = [
-  { label: null, items: [{ label: 'Home', icon: IconHome, to: '' }] },
+  {
+    label: null,
+    items: [
+      { label: 'Home', icon: IconHome, to: '' },
+      { label: 'My actions', icon: IconChecklist, to: 'actions' },
+      { label: 'Activity', icon: IconActivity, to: 'activity' },
+    ],
+  },
   {
     label: 'Strategy',
     items: [
@@ -136,7 +140,6 @@ export const NAV: NavSection[] = [
     label: 'People',
     items: [
       { coming: 'people' },
-      { coming: 'collaboration' },
     ],
   },
   {
@@ -151,6 +154,8 @@ export const NAV: NavSection[] = [
     items: [
       { label: 'Workspace', icon: IconSettings, to: 'settings' },
       { label: 'Audit log', icon: IconHistory, to: 'audit-log', permission: 'audit.read' },
+      { label: 'Webhooks', icon: IconWebhook, to: 'settings/webhooks', permission: 'webhooks.manage' },
+      { label: 'E-mail outbox', icon: IconMailForward, to: 'settings/outbox', permission: 'outbox.read' },
     ],
   },
 ];

@@ -173,6 +173,7 @@ const activityRoute = createRoute({
 const actionsRoute = createRoute({
   getParentRoute: () => wsRoute,
   path: 'actions',
+  validateSearch: (s: Record<string, unknown>): { item?: string } => ({ item: typeof s.item === 'string' ? s.item : undefined }),
   component: lazyRouteComponent(() => import('../collaboration/actions/actions-page'), 'MyActionsPage'),
 });
 

@@ -14,7 +14,7 @@ export function useWorkspace(): TWorkspace {
 /** Whether the user may do `permission` here; an archived workspace takes no changes but restore. */
 export function useCan(permission: WorkspacePermission): boolean {
   const ws = useWorkspace();
-  if (ws.archivedAt && permission !== 'workspace.archive' && permission !== 'workspace.read' && permission !== 'audit.read') return false;
+  if (ws.archivedAt && permission !== 'workspace.archive' && permission !== 'workspace.read' && permission !== 'audit.read' && permission !== 'outbox.read') return false;
   return can(ws.role, permission);
 }
 

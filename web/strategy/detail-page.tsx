@@ -12,6 +12,8 @@ import { formatDateTime, formatRange } from '../ui/format';
 import { AnchorLink } from '../ui/links';
 import { PageHeader } from '../ui/page-header';
 import { usePageTitle } from '../ui/page-title';
+import { EntityActions } from '../collaboration/actions/entity-actions';
+import { EntityCollaboration } from '../collaboration/comments/entity-collaboration';
 import { ArchiveButton } from './archive-button';
 import { DetailFacts } from './detail-facts';
 import { LinksSection } from './links/links-section';
@@ -106,6 +108,8 @@ export function StrategyDetailPage<K extends Kind>({ kind, query, status, facts,
               </Text>
             </Paper>
             <LinksSection from={{ kind, id: item.id, title: item.title }} links={item.links} canWrite={editable} />
+            <EntityActions entityType={kind} entityId={item.id} entityTitle={item.title} />
+            <EntityCollaboration entityType={kind} entityId={item.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -1,3 +1,5 @@
 import type { AreaAccess } from '../../test/access';
 
-export const searchAccess: AreaAccess = { routes: {} };
+export const searchAccess: AreaAccess = {
+  routes: { 'GET /api/v1/workspaces/:ws/search': 'viewer' },
+};

@@ -61,6 +61,7 @@ const PLATFORM_AND_STRATEGY: Record<string, Level> = {
   'POST /api/v1/workspaces/:ws/goal-links': 'member',
   'PATCH /api/v1/workspaces/:ws/goal-links/:linkId': 'member',
   'DELETE /api/v1/workspaces/:ws/goal-links/:linkId': 'member',
+  'GET /api/v1/workspaces/:ws/events': 'viewer',
 };
 const EXPECTED: Record<string, Level> = Object.assign({ ...PLATFORM_AND_STRATEGY }, ...areaAccess.map((a) => a.routes));
 
@@ -111,7 +112,7 @@ async function fixtures(url: string, caller: Client | null) {
     params.sessionId = (await sessionsOf(caller))[0]!;
   }
   if (url.includes(':tokenId') && caller) params.tokenId = (await caller.request('POST', '/api/v1/me/tokens', { name: 'fixture', scope: 'read' })).json.id;
-  for (const area of areaAccess) await area.fixtures?.(url, { app, owner, caller, base, params });
+  for (const area of areaAccess) await area.fixtures?.(url, { app, db: database.db, owner, caller, base, params });
   return params;
 }
 
@@ -153,15 +154,19 @@ describe('authorisation matrix', () => {
       const client = base && url.startsWith('/api/v1/auth/logout') ? await signIn(app, base.email) : base;
       const params = await fixtures(url, client);
       const path = url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? name);
+      // The event stream never ends: take its status, then hang up.
+      const stream = url.endsWith('/events');
       const res = await app.inject({
         method: method as 'GET',
         url: path,
+        payloadAsStream: stream,
         headers: { origin: ORIGIN, ...(client ? { cookie: client.cookie } : {}), ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
         payload: method === 'GET' ? undefined : '{}',
       });
+      if (stream) res.stream().destroy();
       const want = expected(level, caller);
       const got = res.statusCode;
-      const label = `${route} as ${caller}: ${got} ${res.body.slice(0, 160)}`;
+      const label = `${route} as ${caller}: ${got} ${stream ? '(stream)' : res.body.slice(0, 160)}`;
       if (want === 'allowed') {
         expect([401, 403, 404], label).not.toContain(got);
         expect(got, label).toBeLessThan(500);

@@ -16,6 +16,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Queryable = Db | Tx;
 
 export interface Database {
+  /** The connection string (live events open their own LISTEN connection with it). */
+  url: string;
   db: Db;
   pool: pg.Pool;
   close(): Promise<void>;
@@ -27,5 +29,5 @@ export function openDatabase(url: string, max = 10): Database {
   // An idle client losing its server connection must not crash the process.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema, casing: 'snake_case' });
-  return { db, pool, close: () => pool.end() };
+  return { url, db, pool, close: () => pool.end() };
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TRole, WorkspacePermission } from '../../../domain/platform/roles';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import type { EventHub } from '../events/hub';
 
 /** Who is calling: a signed-in user through a session cookie or an API token. */
 export interface Actor {
@@ -48,6 +49,8 @@ export interface AppServices {
   database: Database;
   /** Set when the process begins shutting down; readiness turns 503. */
   state: { shuttingDown: boolean };
+  /** Live events of this process (server-sent to open pages); buildApp starts one when not given. */
+  events: EventHub;
 }
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -7,11 +7,12 @@ import { auditContext, recordAudit } from '../audit/record';
 import { startSession } from '../auth/sessions';
 import { conflict, forbidden, invalidFields, unauthorized } from '../http/errors';
 import type { RouteModule } from '../http/context';
-import { sendMail } from '../mail/send';
+import { queueEmail } from '../../collaboration/email/outbox';
+import { invitationEmail } from '../../collaboration/email/templates';
 import { createUser, findUserByEmail, presentUser } from '../users/store';
 import { listWorkspacesFor } from '../workspaces/store';
 import {
-  acceptInvitation, assertInvitedEmail, createInvitation, listInvitations, markEmailSent, openInvitation, presentInvitation, revokeInvitation,
+  acceptInvitation, assertInvitedEmail, createInvitation, listInvitations, markEmailQueued, openInvitation, presentInvitation, revokeInvitation,
 } from './store';
 
 const tags = ['Invitations'];
@@ -32,7 +33,7 @@ function newAccount(body: z.infer<typeof AcceptInvitation>, authProblem: string 
   throw invalidFields(errors);
 }
 
-/** Inviting people by link (and e-mail when SMTP is set up), and accepting an invitation. */
+/** Inviting people by link (and e-mail through the outbox), and accepting an invitation. */
 export const invitationRoutes: RouteModule = (app, { config, database: { db } }) => {
   app.get('/workspaces/:ws/invitations', {
     schema: { tags, summary: 'Invitations of the workspace, newest first', params: WorkspaceParams, querystring: ListQuery, response: { 200: listOf(Invitation) } },
@@ -49,23 +50,21 @@ export const invitationRoutes: RouteModule = (app, { config, database: { db } })
   }, async (req, reply) => {
     const ws = req.workspace!;
     const audit = auditContext(req);
-    const created = await db.transaction((tx) => createInvitation(tx, audit, ws, req.body));
-    let invitation = created.invitation;
-    const url = `${config.baseUrl}/invite/${created.token}`;
-    if (config.smtpUrl && invitation.email) {
-      // The link works whether or not the e-mail goes out: a mail failure is logged, not returned.
-      try {
-        await sendMail(config, {
-          to: invitation.email,
-          subject: `${req.actor!.name} invited you to ${ws.name} on Tandem`,
-          text: `${req.actor!.name} invited you to join the workspace "${ws.name}" on Tandem as ${invitation.role}.\n\n`
-            + `Accept the invitation here:\n${url}\n\nThe link works until ${invitation.expiresAt.toISOString().slice(0, 10)}.\n`,
-        });
-        invitation = await db.transaction((tx) => markEmailSent(tx, audit, ws.id, invitation.id));
-      } catch (err) {
-        req.log.warn({ err, invitationId: invitation.id }, 'invitation e-mail was not sent');
-      }
-    }
+    const { invitation, url } = await db.transaction(async (tx) => {
+      const created = await createInvitation(tx, audit, ws, req.body);
+      const link = `${config.baseUrl}/invite/${created.token}`;
+      const to = created.invitation.email;
+      if (!to) return { invitation: created.invitation, url: link };
+      // Through the outbox, in the same transaction: sent (and retried) by the e-mail worker, or
+      // kept unsent for an admin to send once SMTP is configured. The link works either way.
+      const mail = invitationEmail({
+        inviter: req.actor!.name, workspaceName: ws.name, role: created.invitation.role, url: link,
+        expiresOn: created.invitation.expiresAt.toISOString().slice(0, 10),
+      });
+      const email = await queueEmail(tx, config, { workspaceId: ws.id, userId: null, kind: 'invitation', to, ...mail });
+      const invitation = email.status === 'queued' ? await markEmailQueued(tx, audit, ws.id, created.invitation.id, email.id) : created.invitation;
+      return { invitation, url: link };
+    });
     reply.code(201);
     return { ...presentInvitation(invitation), url };
   });

@@ -73,13 +73,14 @@ export async function createInvitation(
   return { invitation: invitation!, token };
 }
 
-/** Notes that the invitation e-mail went out. */
-export async function markEmailSent(tx: Queryable, audit: AuditContext, workspaceId: string, id: string): Promise<InvitationRow> {
+/** Notes that the invitation e-mail is queued for sending (the outbox has its delivery state). */
+export async function markEmailQueued(tx: Queryable, audit: AuditContext, workspaceId: string, id: string, emailId: string): Promise<InvitationRow> {
   const [before] = await tx.select().from(invitations).where(and(eq(invitations.id, id), eq(invitations.workspaceId, workspaceId))).for('update');
   if (!before) throw notFound('Invitation');
   const [row] = await tx.update(invitations).set({ emailSent: true }).where(eq(invitations.id, id)).returning();
   await recordAudit(tx, audit, {
-    workspaceId, action: 'invitation.email_sent', entityType: 'invitation', entityId: id, before: presentInvitation(before), after: presentInvitation(row!),
+    workspaceId, action: 'invitation.email_queued', entityType: 'invitation', entityId: id,
+    before: presentInvitation(before), after: { ...presentInvitation(row!), emailId },
   });
   return row!;
 }

@@ -1,5 +1,8 @@
 import { Burger, Group } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
+import { NotificationBell } from '../../collaboration/notifications/bell';
+import { SearchButton } from '../../collaboration/search/search-spotlight';
+import { useMe } from '../../platform/session';
 import { Brand } from './brand';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import classes from './shell.module.css';
@@ -28,9 +31,23 @@ export function HeaderBar({ navOpened, onToggleNav }: HeaderBarProps) {
         </Link>
       </Group>
       <Group gap="xs" wrap="nowrap">
+        <CurrentWorkspaceBell />
         <ColorSchemeToggle />
         <UserMenu />
       </Group>
     </Group>
   );
+}
+
+/** Search and the bell of the workspace being viewed (neither outside a workspace). */
+function CurrentWorkspaceBell() {
+  const { ws: slug } = useParams({ strict: false });
+  const me = useMe();
+  const ws = slug ? me.workspaces.find((w) => w.slug === slug || w.id === slug) : undefined;
+  return ws ? (
+    <>
+      <SearchButton />
+      <NotificationBell ws={ws} />
+    </>
+  ) : null;
 }

@@ -8,6 +8,15 @@ import { rememberWorkspace, useMe } from '../../platform/session';
 import { AnchorLink } from '../../ui/links';
 import { NotFoundPage } from '../not-found-page';
 import { WorkspaceContext } from '../workspace';
+import { useLiveUpdates } from '../../collaboration/live';
+import { SearchSpotlight } from '../../collaboration/search/search-spotlight';
+import type { TWorkspace } from '../../../domain/platform/schemas';
+
+/** Keeps the workspace's pages current while any of them is open. */
+function LiveUpdates({ ws }: { ws: TWorkspace }) {
+  useLiveUpdates(ws);
+  return null;
+}
 
 /** Resolves /w/$ws to one of the user's workspaces; any other address is a plain "not found". */
 export function WorkspaceLayout() {
@@ -25,6 +34,8 @@ export function WorkspaceLayout() {
   if (!ws) return <NotFoundPage what="workspace" />;
   return (
     <WorkspaceContext.Provider value={ws}>
+      <LiveUpdates ws={ws} />
+      <SearchSpotlight />
       {ws.archivedAt && (
         <Alert color="yellow" variant="light" icon={<IconArchive size={18} aria-hidden />} mb="lg" title="This workspace is archived">
           Everything stays readable, but nothing can be changed.{' '}

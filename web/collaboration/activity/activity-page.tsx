@@ -1,4 +1,35 @@
-// Filled in by the area's work.
+import { Paper, Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useWorkspace } from '../../app/workspace';
+import { PageHeader } from '../../ui/page-header';
+import { usePageTitle } from '../../ui/page-title';
+import { membersQuery } from '../comments/comments-api';
+import { ActivityList } from './activity-list';
+
+/** The workspace's activity feed: every change and comment, newest first, filterable by person. */
 export function ActivityPage() {
-  return null;
+  usePageTitle('Activity');
+  const ws = useWorkspace();
+  const [actor, setActor] = useState<string | null>(null);
+  const members = useQuery(membersQuery(ws));
+  return (
+    <>
+      <PageHeader title="Activity" description="What people changed and said in this workspace, newest first." />
+      <Select
+        label="Person"
+        placeholder="Everyone"
+        data={(members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name }))}
+        value={actor}
+        onChange={setActor}
+        clearable
+        searchable
+        maw={320}
+        mb="md"
+      />
+      <Paper withBorder p="md">
+        <ActivityList filter={{ actorUserId: actor }} />
+      </Paper>
+    </>
+  );
 }

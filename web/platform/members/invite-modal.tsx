@@ -41,7 +41,7 @@ export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () 
         <Stack gap="md">
           {created.emailSent ? (
             <Alert color="teal" variant="light" icon={<IconMailCheck size={18} aria-hidden />}>
-              An e-mail with this link went to {created.email}.
+              An e-mail with this link is on its way to {created.email}.
             </Alert>
           ) : (
             <Alert variant="light" icon={<IconInfoCircle size={18} aria-hidden />}>

@@ -3,6 +3,7 @@ import { PageHeader } from '../../ui/page-header';
 import { usePageTitle } from '../../ui/page-title';
 import { PasswordCard } from './password-card';
 import { ProfileCard } from './profile-card';
+import { NotificationPreferences } from '../../collaboration/email/preferences-section';
 import { SessionsCard } from './sessions-card';
 import { TokensCard } from './tokens-card';
 
@@ -15,6 +16,7 @@ export function ProfilePage() {
       <Stack gap="lg" maw={960}>
         <ProfileCard />
         <PasswordCard />
+        <NotificationPreferences />
         <SessionsCard />
         <TokensCard />
       </Stack>

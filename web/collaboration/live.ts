@@ -1,0 +1,35 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { TWorkspace } from '../../domain/platform/schemas';
+
+/** Event names the server sends on /workspaces/:ws/events (server/platform/events/routes.ts). */
+const EVENTS = ['change', 'notification', 'resync'] as const;
+/** Changes arrive in bursts (a save touches several rows): refetch once per burst. */
+const SETTLE_MS = 250;
+
+/**
+ * Keeps every page of the workspace current: listens to the workspace's server-sent events and
+ * refetches the data on screen when someone changes something (or a notification arrives).
+ * Events carry ids only; what the page shows comes from the API as always. The browser's
+ * EventSource reconnects by itself after a network drop; the server then says `resync`.
+ */
+export function useLiveUpdates(ws: TWorkspace): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/api/v1/workspaces/${ws.id}/events`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        // Every query of this workspace: its key holds the workspace's id (or slug).
+        void queryClient.invalidateQueries({ predicate: (q) => q.queryKey.some((k) => k === ws.id || k === ws.slug) });
+      }, SETTLE_MS);
+    };
+    for (const name of EVENTS) source.addEventListener(name, refresh);
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [ws.id, ws.slug, queryClient]);
+}
