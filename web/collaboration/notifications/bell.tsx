@@ -17,38 +17,39 @@ export function NotificationBell({ ws }: { ws: TWorkspace }) {
   const items = latest.data?.pages[0]?.items ?? [];
   const label = unread === 0 ? 'Notifications' : `Notifications, ${unread} unread`;
   return (
-    <Popover opened={opened} onChange={(o) => !o && close()} width={360} position="bottom-end" shadow="md" withinPortal>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} offset={4} color="red">
-          <ActionIcon variant="subtle" color="gray" size="lg" onClick={toggle} aria-label={label} aria-expanded={opened} aria-haspopup="dialog">
+    <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} offset={4} color="red">
+      <Popover opened={opened} onChange={(o) => !o && close()} width={360} position="bottom-end" shadow="md" withinPortal>
+        <Popover.Target>
+          {/* Popover.Target gives the button aria-expanded and aria-controls; the dropdown is named by it. */}
+          <ActionIcon variant="subtle" color="gray" size="lg" onClick={toggle} aria-label={label}>
             <IconBell size={20} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" role="dialog" aria-label="Latest notifications">
-        <Group justify="space-between" px={4} mb={4}>
-          <Text fw={600} size="sm">Notifications</Text>
-          <Button variant="subtle" size="compact-xs" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate({ read: true })}>
-            Mark all read
-          </Button>
-        </Group>
-        <Divider />
-        <ScrollArea.Autosize mah={380}>
-          {latest.isPending ? (
-            <Text size="sm" c="dimmed" p="sm">Loading…</Text>
-          ) : items.length === 0 ? (
-            <Text size="sm" c="dimmed" p="sm">Nothing yet. Mentions, changes to what you watch and your action items show up here.</Text>
-          ) : (
-            <Stack gap={0} px={4}>
-              {items.map((n) => <NotificationItem key={n.id} ws={ws} n={n} onOpen={close} />)}
-            </Stack>
-          )}
-        </ScrollArea.Autosize>
-        <Divider />
-        <AnchorLink to="/w/$ws/notifications" params={{ ws: ws.slug }} size="sm" display="block" ta="center" pt={6} onClick={close}>
-          All notifications
-        </AnchorLink>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown p="xs">
+          <Group justify="space-between" px={4} mb={4}>
+            <Text fw={600} size="sm">Notifications</Text>
+            <Button variant="subtle" size="compact-xs" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate({ read: true })}>
+              Mark all read
+            </Button>
+          </Group>
+          <Divider />
+          <ScrollArea.Autosize mah={380}>
+            {latest.isPending ? (
+              <Text size="sm" c="dimmed" p="sm">Loading…</Text>
+            ) : items.length === 0 ? (
+              <Text size="sm" c="dimmed" p="sm">Nothing yet. Mentions, changes to what you watch and your action items show up here.</Text>
+            ) : (
+              <Stack gap={0} px={4}>
+                {items.map((n) => <NotificationItem key={n.id} ws={ws} n={n} onOpen={close} />)}
+              </Stack>
+            )}
+          </ScrollArea.Autosize>
+          <Divider />
+          <AnchorLink to="/w/$ws/notifications" params={{ ws: ws.slug }} size="sm" display="block" ta="center" pt={6} onClick={close}>
+            All notifications
+          </AnchorLink>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
