@@ -61,11 +61,12 @@ describe('the DATA_DIR lock', () => {
   });
 
   it('replaces a file naming a process that has ended but not been collected (a zombie)', async () => {
-    // `sleep 0` ends at once; its parent, now `sleep 5`, never collects it.
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The child ends a moment later, when its parent is already `sleep 5`, which never collects
+    // it. (Ending at once raced the shell, which may collect it before its exec on a busy machine.)
+    const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
     const zombie = Number(await new Promise<string>((r) => parent.stdout.once('data', (d: Buffer) => r(d.toString()))));
     try {
-      await expect.poll(() => isZombie(zombie)).toBe(true);
+      await expect.poll(() => isZombie(zombie), { timeout: 4_000 }).toBe(true);
       fs.writeFileSync(lockFile, `${zombie}\n${await startTime(zombie)}\n`);
       await (await lockDataDir(dataDir)).release();
       expect(fs.existsSync(lockFile)).toBe(false);
