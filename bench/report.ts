@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { CollaborationResult } from './collaboration';
 import type { ApiTiming, Timing } from './measure';
 import type { Scenario } from './scenarios';
 import type { BenchSize } from './seed';
@@ -60,6 +61,7 @@ export function formatTable(results: BenchResult[]): string {
 /** Writes bench/results/latest.json and returns its path. */
 export async function writeResults(
   size: BenchSize, load: { connections: number; seconds: number }, loadAtStart: number, results: BenchResult[],
+  collaboration: Partial<Record<BenchResult['database'], CollaborationResult>> = {},
 ): Promise<string> {
   const file = path.join(import.meta.dirname, 'results', 'latest.json');
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -70,6 +72,7 @@ export async function writeResults(
     size,
     load: { connections: load.connections, durationSec: load.seconds },
     results,
+    collaboration,
   };
   await fs.writeFile(file, JSON.stringify(doc, null, 2) + '\n');
   return file;

@@ -7,6 +7,7 @@ import { onEmbedded, onExternal, type Target } from './databases';
 import { type Load, measureApi, measureSql } from './measure';
 import { type BenchResult, evaluate, formatTable, misses, TARGETS, writeResults } from './report';
 import { buildScenarios, sqlRun, verify } from './scenarios';
+import { benchCollaboration, type CollaborationResult, formatCollaboration } from './collaboration';
 import { type BenchSize, checkSize, DEFAULT_SIZE, QUICK_SIZE, seedWorkspace } from './seed';
 
 const HELP = `npm run bench -- [options]
@@ -48,8 +49,10 @@ function options() {
   return { help: values.help, size, load, externalUrl: values['external-url'] };
 }
 
-/** Seeds the target's database and measures every scenario on it. */
-async function benchTarget(database: BenchResult['database'], t: Target, size: BenchSize, load: Load): Promise<BenchResult[]> {
+/** Seeds the target's database and measures every scenario on it, then the collaboration benchmarks. */
+async function benchTarget(
+  database: BenchResult['database'], t: Target, size: BenchSize, load: Load, collaboration: Partial<Record<BenchResult['database'], CollaborationResult>>,
+): Promise<BenchResult[]> {
   await applyMigrations(t.url);
   const seeded = await seedWorkspace(t.url, size);
   const client = new pg.Client({ connectionString: t.url });
@@ -79,6 +82,10 @@ async function benchTarget(database: BenchResult['database'], t: Target, size: B
     say(`${s.name}: api p50 ${api.p50} ms, p95 ${api.p95} ms, ${api.rps} req/s, ${api.errors} errors; sql p50 ${sql.p50} ms`);
     results.push(r);
   }
+  stopIfInterrupted();
+  const collab = await benchCollaboration(t.url, t.baseUrl, seeded, { seconds: load.seconds });
+  collaboration[database] = collab;
+  say(formatCollaboration(database, collab).replace(/\n/g, '\n[bench] '));
   return results;
 }
 
@@ -99,15 +106,18 @@ async function main(): Promise<number> {
   if (loadAtStart > os.cpus().length / 2) say(`warning: the machine is busy (load ${loadAtStart} on ${os.cpus().length} cores); figures will be noisy`);
   say(`workspace: ${size.units} units, ${size.goals} goals, ${size.initiatives} initiatives, ${size.links} links; ${load.connections} connections × ${load.seconds} s`);
   const results: BenchResult[] = [];
-  results.push(...(await onEmbedded((t) => benchTarget('embedded', t, size, load))));
+  const collaboration: Partial<Record<BenchResult['database'], CollaborationResult>> = {};
+  results.push(...(await onEmbedded((t) => benchTarget('embedded', t, size, load, collaboration))));
   stopIfInterrupted();
-  const external = await onExternal(opts.externalUrl, (t) => benchTarget('external', t, size, load));
+  const external = await onExternal(opts.externalUrl, (t) => benchTarget('external', t, size, load, collaboration));
   if ('unreachable' in external) say(`external PostgreSQL at ${opts.externalUrl} is unreachable (${external.unreachable}): skipped`);
   else results.push(...external.value);
 
-  const file = await writeResults(size, load, loadAtStart, results);
+  const file = await writeResults(size, load, loadAtStart, results, collaboration);
   console.log(`\n${formatTable(results)}\n\nlatencies in ms; targets: API p95 ≤ ${TARGETS.p95Ms} ms and API p50 ≤ ${TARGETS.apiOverSqlP50} × SQL p50 (SQL = the store's data statements alone)`);
+  for (const [database, c] of Object.entries(collaboration)) console.log(`\n${formatCollaboration(database, c)}`);
   const missed = results.flatMap((r) => misses(r).map((m) => `  ${r.scenario} on ${r.database}: ${m}`));
+  for (const [database, c] of Object.entries(collaboration)) if (!c.pass) missed.push(`  collaboration on ${database}: a target missed (see above)`);
   console.log(missed.length ? `\nMISSED TARGETS:\n${missed.join('\n')}` : '\nall targets met');
   console.log(`\nwritten to ${file}`);
   return results.some((r) => r.error) ? 1 : 0;

@@ -22,6 +22,8 @@ export interface SeededWorkspace {
   userId: string;
   /** Plain API token (read scope); only its SHA-256 is stored. */
   token: string;
+  /** A read-write token of the same owner, for the benchmarks that change things. */
+  writeToken: string;
   unitIds: string[];
   /** A spread of initiative ids (up to 300) for detail requests. */
   sampleInitiativeIds: string[];
@@ -169,7 +171,7 @@ async function bulkInsert(client: pg.Client, table: keyof typeof COLUMNS, worksp
 
 /**
  * Seeds one workspace of `size` into the (migrated) database at url: an owner, membership, a
- * read-scope API token, business units, goals, initiatives and goal links, in one transaction
+ * read-scope and a read-write API token, business units, goals, initiatives and goal links, in one transaction
  * with `INSERT … SELECT FROM unnest(…)`, then VACUUM ANALYZE so plans see the real sizes.
  */
 export async function seedWorkspace(url: string, size: BenchSize, seed = 20260101): Promise<SeededWorkspace> {
@@ -182,6 +184,7 @@ export async function seedWorkspace(url: string, size: BenchSize, seed = 2026010
     const userId = uuid(prng(seed ^ 0x5eed));
     const data = generateWorkspace(size, seed, userId);
     const token = newSecret('tdm_');
+    const writeToken = newSecret('tdm_');
     await client.query('BEGIN');
     await client.query(
       `INSERT INTO users (id, email, name, password_hash) VALUES ($1, 'bench-owner@example.com', 'Bench Owner', $2)`,
@@ -194,6 +197,10 @@ export async function seedWorkspace(url: string, size: BenchSize, seed = 2026010
       `INSERT INTO api_tokens (user_id, name, scope, token_hash, prefix) VALUES ($1, 'bench', 'read', $2, $3)`,
       [userId, secretHash(token), token.slice(0, 8)],
     );
+    await client.query(
+      `INSERT INTO api_tokens (user_id, name, scope, token_hash, prefix) VALUES ($1, 'bench-write', 'read_write', $2, $3)`,
+      [userId, secretHash(writeToken), writeToken.slice(0, 8)],
+    );
     await bulkInsert(client, 'business_units', workspaceId, data.units);
     await bulkInsert(client, 'goals', workspaceId, data.goals);
     await bulkInsert(client, 'initiatives', workspaceId, data.initiatives);
@@ -201,7 +208,7 @@ export async function seedWorkspace(url: string, size: BenchSize, seed = 2026010
     await client.query('COMMIT');
     await client.query('VACUUM (ANALYZE) business_units, goals, initiatives, goal_links, api_tokens, memberships, workspaces, users');
     return {
-      workspaceId, slug: 'bench', userId, token, unitIds: data.unitIds, sampleInitiativeIds: data.sampleInitiativeIds,
+      workspaceId, slug: 'bench', userId, token, writeToken, unitIds: data.unitIds, sampleInitiativeIds: data.sampleInitiativeIds,
       seconds: (performance.now() - began) / 1000,
     };
   } catch (e) {
