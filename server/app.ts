@@ -138,6 +138,7 @@ export async function buildApp(parts: Omit<AppServices, 'events'> & { events?: E
 
   // Live events: listening from the start; on close every open stream ends (before the
   // server waits for connections), so shutdown is not held up by event streams.
+  services.events.setLogger(app.log);
   await services.events.start();
   app.addHook('preClose', async () => {
     await services.events.stop();

@@ -26,29 +26,74 @@ export const ActivityItem = z.object({
 });
 export type TActivityItem = z.infer<typeof ActivityItem>;
 
+// Shared by the activity feed, watcher notifications and webhook events, so they agree on
+// what changed, what a thing is called and how an action reads.
+
 /** Fields that change with every edit or say nothing to a reader. */
 const NOISE = new Set(['id', 'workspaceId', 'createdAt', 'updatedAt', 'bodyHtml', 'mentionedUserIds', 'version']);
 const SECRET = /password|hash|secret|token/i;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Names of the top-level fields whose values differ between two snapshots, in the order they appear. */
+/** A value as JSON would carry it: dates become ISO strings, a missing value is null. */
+function plain(v: unknown): unknown {
+  const text = JSON.stringify(v);
+  return text === undefined ? null : (JSON.parse(text) as unknown);
+}
+
+/** JSON with object keys sorted, so equal values compare equal whatever their key order (jsonb reorders keys). */
+function canonical(v: unknown): string {
+  return JSON.stringify(plain(v), (_k, val: unknown) =>
+    isRecord(val) ? Object.fromEntries(Object.keys(val).sort().map((k) => [k, val[k]])) : val);
+}
+
+/** What changed between two snapshots, field by field. */
+export type SnapshotDiff = Record<string, { before: unknown; after: unknown }>;
+
+/**
+ * `{field: {before, after}}` for the top-level fields whose values differ between two audit
+ * snapshots, in the order they appear (before's fields first). A missing field counts as null;
+ * bookkeeping fields (ids, timestamps, rendered HTML) and secret-looking ones are left out.
+ * Empty unless both are objects (a create or delete has nothing to compare).
+ */
+export function snapshotDiff(before: unknown, after: unknown): SnapshotDiff {
+  const out: SnapshotDiff = {};
+  if (!isRecord(before) || !isRecord(after)) return out;
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (NOISE.has(key) || SECRET.test(key)) continue;
+    if (canonical(before[key]) !== canonical(after[key])) out[key] = { before: plain(before[key]), after: plain(after[key]) };
+  }
+  return out;
+}
+
+/** Names of the fields `snapshotDiff` finds changed. */
 export function changedFields(before: unknown, after: unknown): string[] {
-  if (!isRecord(before) || !isRecord(after)) return [];
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return keys.filter((k) => !NOISE.has(k) && !SECRET.test(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return Object.keys(snapshotDiff(before, after));
+}
+
+/** The title of the first snapshot that has one: its `title`, else its `name` (non-empty strings only). */
+export function snapshotTitle(...snapshots: unknown[]): string | null {
+  for (const s of snapshots) {
+    if (!isRecord(s)) continue;
+    for (const key of ['title', 'name']) {
+      const v = s[key];
+      if (typeof v === 'string' && v.trim() !== '') return v;
+    }
+  }
+  return null;
 }
 
 const PAST: Record<string, string> = {
   create: 'created', update: 'updated', archive: 'archived', restore: 'restored', delete: 'deleted', remove: 'removed',
   add: 'added', invite: 'invited', revoke: 'revoked', accept: 'accepted', complete: 'completed', reopen: 'reopened',
   assign: 'assigned', approve: 'approved', reject: 'rejected', submit: 'submitted', close: 'closed', publish: 'published',
+  import: 'imported', export: 'exported', purge: 'purged', leave: 'left',
 };
 
-/** "updated" for `goal.update`; an unknown verb reads as "changed". */
+/** The past tense of an action's verb: "updated" for `goal.update`; an unknown verb reads as "changed". */
 export function actionVerb(action: string): string {
   const verb = action.slice(action.lastIndexOf('.') + 1);
-  return PAST[verb] ?? 'changed';
+  return Object.hasOwn(PAST, verb) ? PAST[verb]! : 'changed';
 }
 
 export interface SummaryInput {

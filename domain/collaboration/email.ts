@@ -26,17 +26,13 @@ export const OutboxEmail = z.object({
 });
 export type TOutboxEmail = z.infer<typeof OutboxEmail>;
 
-/** One e-mail with its plain-text body. */
+/** One e-mail with its plain-text body (invitation links in it read `/invite/…`: their token is never shown). */
 export const OutboxEmailDetail = OutboxEmail.extend({ text: z.string() });
 export type TOutboxEmailDetail = z.infer<typeof OutboxEmailDetail>;
 
 /** The outbox list, with whether an SMTP server is configured (without one nothing is sent). */
 export const OutboxList = listOf(OutboxEmail).extend({ smtpConfigured: z.boolean() });
 export type TOutboxList = z.infer<typeof OutboxList>;
-
-/** How many attempts an e-mail gets, and the wait after each failed one, before it is marked failed. */
-export const EMAIL_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000] as const;
-export const EMAIL_MAX_ATTEMPTS = EMAIL_RETRY_DELAYS_MS.length + 1;
 
 /** The hour a daily digest goes out when the person has not chosen one (in UTC). */
 export const DEFAULT_DIGEST = { hour: 8, timeZone: 'UTC' } as const;

@@ -64,7 +64,11 @@ const WebhookFields = {
   format: WebhookFormat,
   events: z.array(WebhookEventPattern).max(100).transform((e) => [...new Set(e)]),
   active: z.boolean(),
-  /** Lets this webhook reach private, loopback and link-local addresses (an intranet receiver). */
+  /**
+   * Lets this webhook reach private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7),
+   * for an intranet receiver. Loopback, link-local (cloud metadata) and other special addresses
+   * stay refused unless the instance operator allows them (WEBHOOK_ALLOW_LOOPBACK).
+   */
   allowPrivate: z.boolean(),
 };
 
@@ -108,7 +112,7 @@ export const WebhookDelivery = z.object({
   status: DeliveryStatus,
   attempts: z.number().int(),
   responseStatus: z.number().int().nullable(),
-  /** The first 2 KB of the receiver's answer. */
+  /** The first 2 KB of the receiver's answer; null when its address is not public (only the status is kept). */
   responseBody: z.string().nullable(),
   error: z.string().nullable(),
   durationMs: z.number().int().nullable(),

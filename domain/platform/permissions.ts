@@ -25,8 +25,15 @@ export const PERMISSIONS = {
   'actions.write': 'member',
   'webhooks.manage': 'admin',
   'outbox.read': 'admin',
+  'outbox.send': 'admin',
 } as const satisfies Record<string, TRole>;
 export type WorkspacePermission = keyof typeof PERMISSIONS;
+
+/**
+ * The permissions that only read. An archived workspace allows these (and workspace.archive,
+ * to restore it) and refuses every change; the web hides what an archived workspace refuses.
+ */
+export const READ_PERMISSIONS: ReadonlySet<WorkspacePermission> = new Set<WorkspacePermission>(['workspace.read', 'audit.read', 'outbox.read']);
 
 /** True when `role` holds `permission`. */
 export function can(role: TRole, permission: WorkspacePermission): boolean {

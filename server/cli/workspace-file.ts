@@ -44,6 +44,11 @@ export type TWorkspaceFile = z.infer<typeof WorkspaceFile>;
 
 /** Tables that never travel in a workspace file: accounts and sign-in state. */
 const NEVER_EXPORTED = new Set(['users', 'sessions', 'api_tokens', 'login_failures', 'idempotency_keys']);
+/**
+ * Tables derived from the others, which the import rebuilds rather than copies: a copy would
+ * be stale the moment ids are renumbered, and would be taken for source data.
+ */
+export const DERIVED_TABLES: ReadonlyMap<string, string> = new Map([['search_documents', 'derived: rebuilt on import']]);
 /** A column holding a secret or its hash (password_hash, token_hash, client_secret, …). */
 const SECRET_COLUMN = /(^|_)(password|secret|token)(_hash)?$/;
 
@@ -56,7 +61,7 @@ export const workspaceColumn = (t: Table) => (t.name === 'workspaces' ? 'id' : '
 /**
  * Which tables of the public schema a workspace file carries: `workspaces` and every table with
  * a workspace_id column, less those holding secrets (invitations carry a token hash; an invited
- * person is invited again on the other side).
+ * person is invited again on the other side) and those derived from the others (DERIVED_TABLES).
  */
 export function workspaceTables(catalog: Map<string, Table>): { tables: Table[]; leftOut: { table: string; reason: string }[] } {
   const tables: Table[] = [];
@@ -68,6 +73,7 @@ export function workspaceTables(catalog: Map<string, Table>): { tables: Table[];
     if (NEVER_EXPORTED.has(t.name)) leftOut.push({ table: t.name, reason: 'account data' });
     else if (secret) leftOut.push({ table: t.name, reason: `holds secrets (${secret.name})` });
     else if (t.name === 'email_outbox') leftOut.push({ table: t.name, reason: 'e-mails as sent (may hold invitation links)' });
+    else if (DERIVED_TABLES.has(t.name)) leftOut.push({ table: t.name, reason: DERIVED_TABLES.get(t.name)! });
     else tables.push(t);
   }
   // Rows that hang on a table left out for its secrets (a webhook's deliveries) go with it.

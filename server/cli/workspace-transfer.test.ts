@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchableTypes } from '../collaboration/search/index';
+import { searchDocumentsOf } from '../collaboration/search/store';
 import type { Database } from '../platform/db/client';
 import { freshDatabase, setupOwner, testApp } from '../test/harness';
 import { readCatalog, tablesWithRows } from './catalog';
@@ -21,6 +23,12 @@ async function rowsOf(database: Database, table: string, workspaceId: string, us
   const minus = drop.map((c) => ` - '${c}'`).join('');
   const r = await database.pool.query<{ j: string }>(`select (to_jsonb(t)${minus})::text as j from ${table} t where ${col} = $1`, [workspaceId]);
   return r.rows.map(({ j }) => [...users].reduce((s, [from, to]) => s.replaceAll(from, to), j)).sort();
+}
+
+/** What search finds for `q` in a workspace (archived ones too): [title, link, archived]. */
+async function found(database: Database, workspaceId: string, q: string) {
+  const hits = await searchDocumentsOf(database.db, workspaceId, { terms: [q], types: searchableTypes(), includeArchived: true, limit: 20 });
+  return hits.map((h) => [h.title, h.link, h.archived]);
 }
 
 /** Tables of the database that hold any row. */
@@ -48,6 +56,7 @@ describe('workspace:export and workspace:import', () => {
     expect(exported.leftOut).toEqual([
       'email_outbox (e-mails as sent (may hold invitation links))',
       'invitations (holds secrets (token_hash))',
+      'search_documents (derived: rebuilt on import)',
       'webhooks (holds secrets (secret))',
       'webhook_deliveries (belongs to webhooks, left out)',
     ]);
@@ -56,6 +65,7 @@ describe('workspace:export and workspace:import', () => {
     expect(text).not.toMatch(/password_hash|token_hash|Other Co/);
     expect(text).not.toContain(other.id);
     const json = JSON.parse(text);
+    expect(json.tables).not.toHaveProperty('search_documents');
     expect(json).toMatchObject({ format: 'tandem-workspace', formatVersion: 1, migration: { applied: expect.any(Number) }, workspace: { id: workspace.id } });
     expect(json.users.map((u: { email: string }) => u.email).sort()).toEqual([owner.email, sample.mia.email, sample.vic.email].sort());
     for (const u of json.users) expect(Object.keys(u).sort()).toEqual(['email', 'id', 'name']);
@@ -83,6 +93,10 @@ describe('workspace:export and workspace:import', () => {
       expect(after, table).toEqual(before);
       expect(after.length, table).toBe(exported.counts[table]);
     }
+    // The search index was built by the import (the file carries none).
+    expect(await found(dst.database, workspace.id, 'fuel')).toEqual([['Cut fuel cost', `/goals/${sample.goals[0]!.id}`, false]]);
+    expect(await found(dst.database, workspace.id, 'retired')).toEqual([['Retired goal', `/goals/${sample.goals[2]!.id}`, true]]);
+    expect(dstCtx.lines).toContain('indexed 7 documents for search'); // 2 business units, 3 goals, 2 initiatives
     const audit = await dst.database.pool.query("select after from audit_log where action = 'workspace.import' and workspace_id = $1", [workspace.id]);
     expect(audit.rows[0].after).toMatchObject({ slug: workspace.slug, createdUsers: expect.any(Array) });
     const exportAudit = await src.database.pool.query("select 1 from audit_log where action = 'workspace.export' and workspace_id = $1", [workspace.id]);
@@ -101,6 +115,9 @@ describe('workspace:export and workspace:import', () => {
     for (const table of ['memberships', 'business_units', 'goals', 'initiatives', 'goal_links']) {
       expect((await rowsOf(src.database, table, copy.workspaceId)).length, table).toBe(exported.counts[table]);
     }
+    // Its search documents are its own, linking to the new ids.
+    const copyGoal = await src.database.pool.query<{ id: string }>("select id from goals where workspace_id = $1 and title = 'Cut fuel cost'", [copy.workspaceId]);
+    expect(await found(src.database, copy.workspaceId, 'fuel')).toEqual([['Cut fuel cost', `/goals/${copyGoal.rows[0]!.id}`, false]]);
     const crossing = await src.database.pool.query(
       `select 1 from goal_links l join goals g on g.id = l.goal_id join initiatives i on i.id = l.initiative_id
         where l.workspace_id = $1 and (g.workspace_id <> $1 or i.workspace_id <> $1)`,
@@ -178,6 +195,18 @@ describe('workspace:export and workspace:import', () => {
     await fs.writeFile(broken, JSON.stringify(json));
     await expect(workspaceImport(cliContext(dst), { file: broken })).rejects.toThrow(/goals row 2 .*goals_owner_user_id_users_id_fk/);
     expect(await filledTables(dst.database)).toEqual([]);
+
+    // A file from before the search index was left out: its copy of the index is ignored and rebuilt.
+    const old = JSON.parse(await fs.readFile(file, 'utf8'));
+    old.tables.search_documents = [{
+      workspace_id: workspace.id, entity_type: 'goal', entity_id: old.tables.goals[0].id, title: 'Stale title', body: '', link: '/nowhere', archived: false,
+    }];
+    old.counts.search_documents = 1;
+    const older = path.join(tmp, 'older.json');
+    await fs.writeFile(older, JSON.stringify(old));
+    await workspaceImport(cliContext(dst), { file: older });
+    expect(await found(dst.database, workspace.id, 'stale')).toEqual([]);
+    expect(await found(dst.database, workspace.id, 'fuel')).toEqual([['Cut fuel cost', `/goals/${old.tables.goals.find((g: { title: string }) => g.title === 'Cut fuel cost').id}`, false]]);
   });
 
   it('refuses a damaged or foreign file before touching the database', async () => {

@@ -7,8 +7,8 @@ import { actionItems } from './tables';
 
 /**
  * The kinds of thing people comment on, watch, get notified about and find in search. An area
- * registers its entities here (type, label, app path, how to read titles); the collaboration
- * layer then works for them without knowing the area.
+ * registers its entities here (type, label, app path, and where titles and search documents
+ * come from); the collaboration layer then works for them without knowing the area.
  */
 export interface EntityKind {
   type: string;
@@ -18,16 +18,82 @@ export interface EntityKind {
   path(id: string): string;
   /** The titles of those of `ids` that exist in the workspace (others are absent from the map). */
   titles(db: Queryable, workspaceId: string, ids: string[]): Promise<Map<string, string>>;
+  /** How search indexes the kind (see searchIn); a kind without it is not searched. */
+  search?: EntitySearch;
+}
+
+/** A table of workspace entities: an id and a workspace_id. */
+type EntityTable = PgTable & { id: AnyPgColumn; workspaceId: AnyPgColumn };
+/** The keys of a table's columns (as Drizzle names them: camelCase). */
+type ColumnKey<T> = { [K in keyof T]: T[K] extends AnyPgColumn ? K : never }[keyof T] & string;
+type Snapshot = Record<string, unknown>;
+
+/**
+ * What the search index needs of an entity kind: the source table and its title, description
+ * and archived_at columns (for reindexing), and how an audited snapshot of one entity (the
+ * audit entry's `after` or `before`) reads as a document (for keeping the index in step).
+ */
+export interface EntitySearch {
+  table: EntityTable;
+  /** The document's title (never empty for a document). */
+  title: AnyPgColumn;
+  /** The document's body. */
+  description: AnyPgColumn;
+  /** Null while the entity is live. */
+  archivedAt: AnyPgColumn;
+  /** Title, body and archived flag of the entity a snapshot shows. */
+  fromSnapshot: (snapshot: Snapshot) => { title: string; body: string; archived: boolean };
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * The search part of a kind stored in `table`, by column keys (the defaults: title,
+ * description, archivedAt). An audited snapshot carries the same keys, as the areas'
+ * present…() functions write them (`{ title, description, archivedAt, … }`).
+ */
+export function searchIn<T extends EntityTable>(
+  table: T,
+  keys: { title?: ColumnKey<T>; description?: ColumnKey<T>; archivedAt?: ColumnKey<T> } = {},
+): EntitySearch {
+  const { title = 'title', description = 'description', archivedAt = 'archivedAt' } = keys;
+  const column = (key: string) => {
+    const c = (table as unknown as Record<string, AnyPgColumn | undefined>)[key];
+    if (!c) throw new Error(`searchIn: the table has no column "${key}"`);
+    return c;
+  };
+  return {
+    table, title: column(title), description: column(description), archivedAt: column(archivedAt),
+    fromSnapshot: (s) => ({ title: text(s[title]).trim(), body: text(s[description]), archived: s[archivedAt] != null }),
+  };
 }
 
 const kinds = new Map<string, EntityKind>();
 
-export function registerEntityKind(kind: EntityKind): void {
-  kinds.set(kind.type, kind);
+/** Registers a kind; `titles` may be left out when `search` names the table and title column. */
+export function registerEntityKind(kind: Omit<EntityKind, 'titles'> & Partial<Pick<EntityKind, 'titles'>>): void {
+  const titles = kind.titles ?? (kind.search && titlesFrom(kind.search.table, kind.search.title));
+  if (!titles) throw new Error(`registerEntityKind(${kind.type}): give titles or search`);
+  kinds.set(kind.type, { ...kind, titles });
 }
 
 export function entityKind(type: string): EntityKind | undefined {
   return kinds.get(type);
+}
+
+// Audited kinds every member may hear of besides the registered entities. Everything else
+// (sessions, tokens, users' own settings, invitations, webhooks, the outbox) is for its owner
+// or the admins, and never reaches activity feeds, live events or webhooks.
+const SHARED_KINDS = new Set(['comment', 'member', 'goal_link', 'workspace']);
+
+/** Whether every member of the workspace may hear of changes to this kind of entity. */
+export function sharedWithMembers(type: string): boolean {
+  return kinds.has(type) || SHARED_KINDS.has(type);
+}
+
+/** Every kind sharedWithMembers admits, e.g. to filter the audit log in the database. */
+export function sharedKinds(): string[] {
+  return [...kinds.keys(), ...SHARED_KINDS];
 }
 
 export function entityTypes(): string[] {
@@ -35,7 +101,7 @@ export function entityTypes(): string[] {
 }
 
 /** Titles read from a table with id, workspace_id and a title column. */
-export function titlesFrom(table: PgTable & { id: AnyPgColumn; workspaceId: AnyPgColumn }, title: AnyPgColumn): EntityKind['titles'] {
+export function titlesFrom(table: EntityTable, title: AnyPgColumn): EntityKind['titles'] {
   return async (db, workspaceId, ids) => {
     if (ids.length === 0) return new Map();
     const rows = await db.select({ id: table.id, title: title }).from(table).where(and(eq(table.workspaceId, workspaceId), inArray(table.id, ids)));
@@ -51,7 +117,7 @@ export async function findEntity(db: Queryable, workspaceId: string, type: strin
   return title === undefined ? null : { title, path: kind.path(id) };
 }
 
-registerEntityKind({ type: 'goal', label: 'goal', path: (id) => `/goals/${id}`, titles: titlesFrom(goals, goals.title) });
-registerEntityKind({ type: 'initiative', label: 'initiative', path: (id) => `/initiatives/${id}`, titles: titlesFrom(initiatives, initiatives.title) });
-registerEntityKind({ type: 'business_unit', label: 'business unit', path: () => `/business-units`, titles: titlesFrom(businessUnits, businessUnits.name) });
-registerEntityKind({ type: 'action_item', label: 'action item', path: (id) => `/actions?item=${id}`, titles: titlesFrom(actionItems, actionItems.title) });
+registerEntityKind({ type: 'goal', label: 'goal', path: (id) => `/goals/${id}`, search: searchIn(goals) });
+registerEntityKind({ type: 'initiative', label: 'initiative', path: (id) => `/initiatives/${id}`, search: searchIn(initiatives) });
+registerEntityKind({ type: 'business_unit', label: 'business unit', path: () => `/business-units`, search: searchIn(businessUnits, { title: 'name' }) });
+registerEntityKind({ type: 'action_item', label: 'action item', path: (id) => `/actions?item=${id}`, search: searchIn(actionItems) });

@@ -5,7 +5,7 @@ import type { JobDefinition, Jobs } from '../platform/jobs/jobs';
 import { runActionReminders } from './actions/reminders';
 import { runDigests } from './email/digest';
 import { queueNotificationEmails } from './email/immediate';
-import { sendDueEmails } from './email/send';
+import { sendDueEmails } from '../platform/mail/send-due';
 import { deliverDueWebhooks } from './webhooks/deliver';
 
 /**
@@ -23,7 +23,7 @@ export function collaborationJobs(db: Db, config: Config): JobDefinition[] {
       name: 'email.digest', cron: '*/15 * * * *',
       run: async () => ({ digests: await runDigests(db, config, new Date()), ...(await sendDueEmails(db, config)) }),
     },
-    { name: 'webhooks.deliver', cron: '* * * * *', run: () => deliverDueWebhooks(db, { baseUrl: config.baseUrl }) },
+    { name: 'webhooks.deliver', cron: '* * * * *', run: () => deliverDueWebhooks(db, config) },
     { name: 'actions.reminders', cron: '*/15 * * * *', run: () => runActionReminders(db, new Date()) },
   ];
 }

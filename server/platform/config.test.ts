@@ -6,7 +6,7 @@ describe('configuration from the environment', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       port: 3000, host: '127.0.0.1', baseUrl: 'http://localhost:3000', databaseUrl: null, smtpUrl: null, logLevel: 'info',
-      trustProxy: false, shutdownDrainMs: 0,
+      trustProxy: false, shutdownDrainMs: 0, webhookAllowLoopback: false,
     });
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
@@ -15,12 +15,12 @@ describe('configuration from the environment', () => {
     const c = loadConfig({
       DATA_DIR: '/srv/tandem', DATABASE_URL: 'postgres://u:p@db:5432/tandem', PORT: '8080', HOST: '0.0.0.0',
       BASE_URL: 'https://tandem.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', LOG_LEVEL: 'debug',
-      TRUST_PROXY: '10.0.0.0/8, 192.168.1.7', SHUTDOWN_DRAIN_MS: '5000',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.1.7', SHUTDOWN_DRAIN_MS: '5000', WEBHOOK_ALLOW_LOOPBACK: 'true',
     });
     expect(c).toEqual({
       dataDir: '/srv/tandem', databaseUrl: 'postgres://u:p@db:5432/tandem', port: 8080, host: '0.0.0.0',
       baseUrl: 'https://tandem.example.com', smtpUrl: 'smtps://u:p@mail.example.com:465', logLevel: 'debug',
-      trustProxy: ['10.0.0.0/8', '192.168.1.7'], shutdownDrainMs: 5000,
+      trustProxy: ['10.0.0.0/8', '192.168.1.7'], shutdownDrainMs: 5000, webhookAllowLoopback: true,
     });
   });
 
@@ -55,6 +55,12 @@ describe('configuration from the environment', () => {
   });
 
   it.each([
+    ['true', true], ['TRUE', true], ['1', true], ['false', false], ['0', false], ['no', false],
+  ])('reads WEBHOOK_ALLOW_LOOPBACK=%s', (value, expected) => {
+    expect(loadConfig({ WEBHOOK_ALLOW_LOOPBACK: value }).webhookAllowLoopback).toBe(expected);
+  });
+
+  it.each([
     [{ PORT: '70000' }, /^PORT="70000" is not valid/],
     [{ PORT: 'eighty' }, /^PORT="eighty" is not valid/],
     [{ DATABASE_URL: 'mysql://x@y/z' }, /^DATABASE_URL=.*must start with postgres/],
@@ -68,6 +74,7 @@ describe('configuration from the environment', () => {
     [{ TRUST_PROXY: '0' }, /^TRUST_PROXY="0" is not valid: a hop count must be between 1 and 100/],
     [{ TRUST_PROXY: ' , ' }, /^TRUST_PROXY=" , " is not valid: expected true, false/],
     [{ SHUTDOWN_DRAIN_MS: '-1' }, /^SHUTDOWN_DRAIN_MS="-1" is not valid/],
+    [{ WEBHOOK_ALLOW_LOOPBACK: 'maybe' }, /^WEBHOOK_ALLOW_LOOPBACK="maybe" is not valid: expected true or false/],
   ])('stops on %o with a one-line reason', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -18,6 +18,12 @@ export interface Config {
   trustProxy: TrustProxy;
   /** On SIGTERM, how long readiness answers 503 before the listener closes (a load balancer's grace). */
   shutdownDrainMs: number;
+  /**
+   * Lets webhooks that allow private addresses also reach loopback, link-local (cloud metadata),
+   * unspecified, multicast, broadcast and reserved addresses. The instance operator's choice
+   * (for a receiver on the same machine, and tests); a workspace admin's switch never opens them.
+   */
+  webhookAllowLoopback: boolean;
 }
 
 const postgresUrl = z
@@ -59,6 +65,14 @@ const trustProxy = z.string().transform((v, ctx): TrustProxy => {
   return items;
 });
 
+/** An on/off setting: true or false (1/0, yes/no, on/off are taken too). */
+const flag = z.string().trim().toLowerCase().transform((v, ctx) => {
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  ctx.addIssue({ code: 'custom', message: 'expected true or false' });
+  return z.NEVER;
+});
+
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: postgresUrl.optional(),
@@ -78,6 +92,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default(false),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  WEBHOOK_ALLOW_LOOPBACK: flag.default(false),
 });
 
 export class ConfigError extends Error {}
@@ -123,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK,
   };
 }

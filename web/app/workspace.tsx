@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { can, type WorkspacePermission } from '../../domain/platform/permissions';
+import { can, READ_PERMISSIONS, type WorkspacePermission } from '../../domain/platform/permissions';
 import type { TWorkspace } from '../../domain/platform/schemas';
 
 export const WorkspaceContext = createContext<TWorkspace | null>(null);
@@ -11,10 +11,10 @@ export function useWorkspace(): TWorkspace {
   return ws;
 }
 
-/** Whether the user may do `permission` here; an archived workspace takes no changes but restore. */
+/** Whether the user may do `permission` here; an archived workspace allows reads and restoring it, nothing else. */
 export function useCan(permission: WorkspacePermission): boolean {
   const ws = useWorkspace();
-  if (ws.archivedAt && permission !== 'workspace.archive' && permission !== 'workspace.read' && permission !== 'audit.read' && permission !== 'outbox.read') return false;
+  if (ws.archivedAt && permission !== 'workspace.archive' && !READ_PERMISSIONS.has(permission)) return false;
   return can(ws.role, permission);
 }
 

@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { TWorkspace } from '../../domain/platform/schemas';
+import { notificationsKey } from './notifications/api';
 
-/** Event names the server sends on /workspaces/:ws/events (server/platform/events/routes.ts). */
-const EVENTS = ['change', 'notification', 'resync'] as const;
 /** Changes arrive in bursts (a save touches several rows): refetch once per burst. */
 const SETTLE_MS = 250;
 
@@ -19,14 +18,37 @@ export function useLiveUpdates(ws: TWorkspace): void {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource(`/api/v1/workspaces/${ws.id}/events`);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+    let everything = false;
+    let onlyNotifications = false;
+    const flush = () => {
+      if (everything) {
         // Every query of this workspace: its key holds the workspace's id (or slug).
         void queryClient.invalidateQueries({ predicate: (q) => q.queryKey.some((k) => k === ws.id || k === ws.slug) });
-      }, SETTLE_MS);
+      } else if (onlyNotifications) {
+        void queryClient.invalidateQueries({ queryKey: notificationsKey({ id: ws.id }) });
+      }
+      everything = onlyNotifications = false;
     };
-    for (const name of EVENTS) source.addEventListener(name, refresh);
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(flush, SETTLE_MS);
+    };
+    const refreshAll = () => {
+      everything = true;
+      later();
+    };
+    let connected = false;
+    // A `ready` after the first means the browser reconnected: events may have been missed.
+    source.addEventListener('ready', () => {
+      if (connected) refreshAll();
+      connected = true;
+    });
+    source.addEventListener('change', refreshAll);
+    source.addEventListener('resync', refreshAll);
+    source.addEventListener('notification', () => {
+      onlyNotifications = true;
+      later();
+    });
     return () => {
       clearTimeout(timer);
       source.close();

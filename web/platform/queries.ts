@@ -4,11 +4,11 @@ import type { TBusinessUnit, TMember, TWorkspace } from '../../domain/platform/s
 import { wsPath } from '../app/workspace';
 import { api, type Page } from '../ui/api';
 
-/** The members of a workspace. */
+/** The members of a workspace, by name (the first 200, the most one page holds). */
 export const membersQuery = (ws: TWorkspace) =>
   queryOptions({
     queryKey: ['ws', ws.id, 'members'],
-    queryFn: () => api.get<{ items: TMember[] }>(wsPath(ws, '/members')),
+    queryFn: () => api.get<Page<TMember>>(wsPath(ws, '/members?limit=200')),
   });
 
 /** The business units of a workspace, archived ones included (lists filter them as they need). */

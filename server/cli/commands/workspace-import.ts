@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Slug } from '../../../domain/platform/schemas';
+import { writeWorkspaceIndex } from '../../collaboration/search/backfill';
 import { recordAudit, systemAudit } from '../../platform/audit/record';
 import { newSecret } from '../../platform/auth/secrets';
 import * as schema from '../../platform/db/schema';
@@ -11,7 +12,7 @@ import {
 } from '../catalog';
 import { type CliContext, CliError, reason, rowCount } from '../context';
 import { assertKnownLevel } from '../migrations';
-import { type TWorkspaceFile, WorkspaceFile } from '../workspace-file';
+import { DERIVED_TABLES, type TWorkspaceFile, WorkspaceFile } from '../workspace-file';
 
 /** The imported workspace (its id here), and what the import had to create or renumber. */
 export interface WorkspaceImportResult {
@@ -99,6 +100,9 @@ function remapIds(value: unknown, ids: Map<string, string>): unknown {
  * snapshots — since a UUID names one thing only; remapped sequence keys are followed through
  * the foreign keys the catalog declares. Simpler than remapping only colliding rows, and it
  * keeps ids (and so links and audit trails) intact when moving a workspace to a new database.
+ *
+ * Derived data does not travel (DERIVED_TABLES): the workspace's search index is rebuilt from
+ * the imported rows, under their ids here, in the same transaction.
  */
 export async function workspaceImport(ctx: CliContext, input: { file: string; slug?: string }): Promise<WorkspaceImportResult> {
   const f = await readWorkspaceFile(input.file);
@@ -124,6 +128,8 @@ export async function workspaceImport(ctx: CliContext, input: { file: string; sl
     const tables: Table[] = [];
     const columns = new Map<string, string[]>();
     for (const [name, rows] of Object.entries(f.tables)) {
+      // Derived rows (in files from before they were left out) are rebuilt below, not copied.
+      if (DERIVED_TABLES.has(name)) continue;
       const t = catalog.get(`public.${name}`);
       if (!t) throw new CliError(`the file has a table "${name}" this database does not have`);
       if (name !== 'workspaces' && !t.columns.some((c) => c.name === 'workspace_id')) throw new CliError(`${name} is not a workspace table`);
@@ -194,6 +200,8 @@ export async function workspaceImport(ctx: CliContext, input: { file: string; sl
       throw new CliError(reason(e));
     }
     await raiseSequences(client, order);
+    // The search index is derived: built from the rows just written (under their ids here).
+    const indexed = await writeWorkspaceIndex(tx, workspaceId);
     await recordAudit(tx, systemAudit, {
       workspaceId, action: 'workspace.import', entityType: 'workspace', entityId: workspaceId,
       after: {
@@ -205,7 +213,8 @@ export async function workspaceImport(ctx: CliContext, input: { file: string; sl
 
     for (const email of createdUsers) ctx.say(`created user ${email} (no usable password: an admin resets it before they sign in)`);
     if (newIds.length) ctx.say(`new ids for ${newIds.join(', ')}: theirs already exist in this database`);
-    const rows = Object.values(f.counts).reduce((a, b) => a + b, 0);
+    const rows = tables.reduce((a, t) => a + f.tables[t.name]!.length, 0);
+    ctx.say(`indexed ${indexed} documents for search`);
     ctx.say(`imported workspace ${slug} (${f.workspace.name}): ${rowCount(rows)} in ${tables.length} tables`);
     return { workspaceId, slug, counts: f.counts, createdUsers, newIds };
   } catch (e) {

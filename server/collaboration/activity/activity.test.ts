@@ -1,21 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activitySummary, changedFields } from '../../../domain/collaboration/activity';
 import { addMember, type Client, setupOwner, signIn, testApp, type TestApp } from '../../test/harness';
-
-describe('activity sentences (pure)', () => {
-  it('names the changed fields, leaving out noise and secrets', () => {
-    expect(changedFields({ title: 'a', weight: 1, updatedAt: 'x' }, { title: 'a', weight: 2, updatedAt: 'y', tags: ['n'] })).toEqual(['weight', 'tags']);
-    expect(changedFields({ passwordHash: 'a' }, { passwordHash: 'b' })).toEqual([]);
-    expect(changedFields(null, { title: 'a' })).toEqual([]);
-  });
-
-  it('writes a sentence', () => {
-    expect(activitySummary({ actorName: 'Ada Lovelace', action: 'goal.update', label: 'goal', title: 'Cut lead time' })).toBe('Ada Lovelace updated goal “Cut lead time”');
-    expect(activitySummary({ actorName: null, action: 'initiative.archive', label: 'initiative', title: null })).toBe('Someone archived an initiative');
-    expect(activitySummary({ actorName: 'Ada', action: 'comment.create', label: 'comment', title: 'X', parent: { label: 'goal', title: 'X' } })).toBe('Ada commented on goal “X”');
-    expect(activitySummary({ actorName: 'Ada', action: 'goal.frobnicate', label: 'goal', title: 'X' })).toBe('Ada changed goal “X”');
-  });
-});
 
 let app: TestApp;
 let owner: Client;
@@ -73,13 +57,18 @@ describe('activity feed', () => {
     expect((await viewer.request('GET', `${base()}/activity?cursor=nonsense`)).status).toBe(400);
   });
 
-  it('never shows sessions, tokens or accounts, nor request ids or addresses', async () => {
+  it('never shows sessions, tokens, accounts, admin-only or personal entries, nor request ids or addresses', async () => {
     await signIn(app, member.email);
     await member.request('POST', '/api/v1/me/tokens', { name: 'ci', scope: 'read' });
     await member.request('PATCH', '/api/v1/me', { name: 'mia person' });
+    expect((await owner.request('POST', `${base()}/invitations`, { email: 'newcomer@example.com', role: 'viewer' })).status).toBe(201);
+    expect((await owner.request('POST', `${base()}/webhooks`, { name: 'Hook', url: 'http://10.0.0.5/hook', allowPrivate: true })).status).toBe(201);
+    const g = (await owner.request('POST', `${base()}/goals`, { title: 'Watched' })).json.id;
+    expect((await viewer.request('PUT', `${base()}/watches`, { entityType: 'goal', entityId: g })).status).toBe(200);
     const res = await viewer.request('GET', `${base()}/activity?limit=200`);
     const types = new Set(res.json.items.map((i: any) => i.entityType));
-    for (const t of ['session', 'api_token', 'user']) expect(types.has(t)).toBe(false);
+    for (const t of ['session', 'api_token', 'user', 'invitation', 'webhook', 'watch']) expect(types.has(t), t).toBe(false);
+    expect(types.has('goal')).toBe(true);
     const text = JSON.stringify(res.json);
     expect(text).not.toMatch(/requestId|"ip"|tokenId|"before"|"after"|passwordHash/);
     expect(res.json.items.some((i: any) => i.action === 'member.add')).toBe(true);

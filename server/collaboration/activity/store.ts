@@ -1,14 +1,12 @@
-import { and, desc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { activitySummary, changedFields, type TActivityItem } from '../../../domain/collaboration/activity';
+import { activitySummary, changedFields, snapshotTitle, type TActivityItem } from '../../../domain/collaboration/activity';
 import type { Queryable } from '../../platform/db/client';
 import { CursorTime, after, decodeCursor, exactTime, page } from '../../platform/http/pagination';
 import { auditLog, users } from '../../platform/tables';
-import { entityKind } from '../entities';
+import { entityKind, sharedKinds } from '../entities';
 import { comments } from '../tables';
 
-/** Entries about sign-ins, sessions, API tokens and accounts are private: never in a feed. */
-const PRIVATE_TYPES = ['session', 'api_token', 'token', 'user'];
 const ActivityCursor = z.tuple([CursorTime, z.number().int().positive()]);
 
 export interface ActivityFilter {
@@ -58,8 +56,7 @@ function present({ e, actorName }: Row, titles: Map<string, string>): TActivityI
   const s = subjectOf(e);
   const isComment = e.entityType === 'comment';
   // Titles come from the registry (current) or from a snapshot's title/name; never other values.
-  const snapTitle = !isComment && s.type !== 'invitation' ? (field(e.after, 'title') ?? field(e.after, 'name') ?? field(e.before, 'title') ?? field(e.before, 'name')) : null;
-  const title = titles.get(`${s.type}:${s.id}`) ?? snapTitle;
+  const title = titles.get(`${s.type}:${s.id}`) ?? (isComment ? null : snapshotTitle(e.after, e.before));
   const kind = entityKind(s.type);
   return {
     id: String(e.id), at: e.at.toISOString(),
@@ -77,6 +74,9 @@ function present({ e, actorName }: Row, titles: Map<string, string>): TActivityI
 /** The workspace's activity (or one item's, with its comments), newest first, from the audit log. */
 export async function listActivity(db: Queryable, workspaceId: string, filter: ActivityFilter, limit: number, cursor?: string) {
   const c = decodeCursor(cursor, ActivityCursor);
+  // Only what every member may hear of (entities.ts: sharedWithMembers); sessions, tokens,
+  // accounts, invitations, webhooks, the outbox and watches are for their owner or the admins.
+  const shared = sharedKinds();
   let about: SQL | undefined;
   if (filter.entityType || filter.entityId) {
     const commentsOn = db
@@ -101,7 +101,7 @@ export async function listActivity(db: Queryable, workspaceId: string, filter: A
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(
       eq(auditLog.workspaceId, workspaceId),
-      notInArray(auditLog.entityType, PRIVATE_TYPES),
+      inArray(auditLog.entityType, shared),
       about,
       filter.actorUserId ? eq(auditLog.actorUserId, filter.actorUserId) : undefined,
       c ? after([auditLog.at, auditLog.id], [sql`${c[0]}::timestamptz`, sql`${c[1]}::bigint`], 'desc') : undefined,

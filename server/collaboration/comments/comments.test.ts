@@ -153,16 +153,28 @@ describe('mentions', () => {
     expect((await notes(other.userId, 'comment.mention')).filter((n) => n.entityId === g)).toHaveLength(1);
   });
 
+  it('previews the comment in the notification as plain text', async () => {
+    const g = (await owner.request('POST', `${base()}/goals`, { title: 'Preview goal' })).json.id;
+    const body = `**40-minute sorter outage** on _line 3_, ${mention(viewer, 'Vera')}: see [the runbook](https://runbook.example/sorter).\n\n- ${'restart the sorter and check the belt tension '.repeat(4)}`;
+    expect((await member.request('POST', `${base()}/comments`, { entityType: 'goal', entityId: g, body })).status).toBe(201);
+    const [note] = (await notes(viewer.userId, 'comment.mention')).filter((n) => n.entityId === g);
+    expect(note!.body).toMatch(/^40-minute sorter outage on line 3, @Vera: see the runbook\. restart the sorter /);
+    expect(note!.body).not.toMatch(/[*_[\]]|user:|https:/);
+    expect(note!.body.endsWith('…')).toBe(true);
+    expect(note!.body.length).toBeLessThanOrEqual(140);
+  });
+
   it('refuses a mention of a non-member without naming them, and saves nothing', async () => {
     const s2 = await owner.request('POST', '/api/v1/workspaces', { name: 'Stranger Co' });
     const stranger = await addMember(app, owner, s2.json.slug, 'member', 'stranger');
     const g = (await owner.request('POST', `${base()}/goals`, { title: 'Stranger goal' })).json.id;
-    const res = await member.request('POST', `${base()}/comments`, { entityType: 'goal', entityId: g, body: `Hi ${mention(stranger, 'Sam Stranger')}` });
+    const res = await member.request('POST', `${base()}/comments`, { entityType: 'goal', entityId: g, body: `Hi ${mention(viewer, 'Vera')} and ${mention(stranger, 'Sam Stranger')}` });
     expect(res.status).toBe(400);
     expect(res.json.errors).toEqual([{ path: 'body.body', message: 'mentions someone who is not a member of this workspace' }]);
     expect(JSON.stringify(res.json)).not.toContain('stranger person');
     expect(await database.db.select().from(comments).where(eq(comments.entityId, g))).toHaveLength(0);
     expect(await notes(stranger.userId, 'comment.mention')).toHaveLength(0);
+    expect((await notes(viewer.userId, 'comment.mention')).filter((n) => n.entityId === g)).toHaveLength(0);
     const c = (await member.request('POST', `${base()}/comments`, { entityType: 'goal', entityId: g, body: 'ok' })).json;
     const edit = await member.request('PATCH', `${base()}/comments/${c.id}`, { body: `now ${mention(stranger, 'Sam')}` });
     expect(edit.status).toBe(400);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderComment, sanitizeCommentHtml } from './markdown';
+import { commentPreview, commentText, renderComment, sanitizeCommentHtml } from './markdown';
 
 const ADA = '11111111-1111-4111-8111-111111111111';
 
@@ -117,5 +117,40 @@ describe('sanitizeCommentHtml (the allow-list on its own)', () => {
     expect(sanitizeCommentHtml('<a href="https://x.example" rel="opener" target="_self">x</a>')).toBe(
       '<a href="https://x.example" rel="noopener noreferrer nofollow" target="_blank">x</a>',
     );
+  });
+});
+
+describe('commentText', () => {
+  it('takes the markdown away and shows mentions as @Name', () => {
+    expect(commentText('**40-minute sorter outage** on _line 3_')).toBe('40-minute sorter outage on line 3');
+    expect(commentText(`Thanks @[Ada Lovelace](user:${ADA}), see [the runbook](https://x.example) and \`a < b\``)).toBe('Thanks @Ada Lovelace, see the runbook and a < b');
+    expect(commentText('a &amp; b \\*not em\\*')).toBe('a & b *not em*');
+  });
+
+  it('puts blocks on one line, a space apart', () => {
+    expect(commentText('# Plan\n\n- one\n- two\n\n> quoted\nline\n\n```\nconst a = 1;\n```')).toBe('Plan one two quoted line const a = 1;');
+    expect(commentText('| a | b |\n|---|---|\n| 1 | 2 |')).toBe('a b 1 2');
+  });
+
+  it('keeps what looks like HTML as the text it is', () => {
+    expect(commentText('<b>hi</b>')).toBe('<b>hi</b>');
+  });
+});
+
+describe('commentPreview', () => {
+  it('is the whole text when short enough', () => {
+    expect(commentPreview('**Short** one')).toBe('Short one');
+    expect(commentPreview('x'.repeat(140))).toBe('x'.repeat(140));
+  });
+
+  it('cuts a long text at a word, ending in "…", within 140 characters', () => {
+    // 40 × "word" is 199 characters; the first 139 are 28 whole words (a space follows), so all 28 stay.
+    expect(commentPreview('word '.repeat(40))).toBe(`${'word '.repeat(28).trimEnd()}…`);
+    // "sorting " × 20: the first 139 characters end inside the 18th word (17 × 8 = 136), so 17 stay.
+    expect(commentPreview('sorting '.repeat(20))).toBe(`${'sorting '.repeat(17).trimEnd()}…`);
+    // One long word is cut where it must be.
+    expect(commentPreview('x'.repeat(150))).toBe(`${'x'.repeat(139)}…`);
+    expect(commentPreview('**bold** '.repeat(30), 20)).toBe('bold bold bold bold…');
+    expect(commentPreview('**bolder** '.repeat(30), 30)).toBe('bolder bolder bolder bolder…');
   });
 });

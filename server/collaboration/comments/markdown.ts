@@ -70,3 +70,40 @@ export function sanitizeCommentHtml(html: string): string {
 export function renderComment(markdown: string): string {
   return sanitizeCommentHtml(md.render(markdown)).trim();
 }
+
+/**
+ * A comment as plain text on one line: what a reader sees, without the markdown (`**a**` is
+ * `a`, a link is its text, code is its content), each mention as `@Name`.
+ */
+export function commentText(markdown: string): string {
+  const parts: string[] = [];
+  for (const t of md.parse(markdown, {})) {
+    if (t.type === 'inline') {
+      for (const c of t.children ?? []) {
+        if (c.type === 'text' || c.type === 'code_inline') parts.push(c.content);
+        else if (c.type === 'mention') parts.push(`@${c.content}`);
+        else if (c.type === 'softbreak' || c.type === 'hardbreak') parts.push(' ');
+      }
+    } else if (t.type === 'fence' || t.type === 'code_block') {
+      parts.push(` ${t.content} `);
+    } else if (t.nesting === -1 || t.type === 'hr') {
+      // The end of a paragraph, list item, cell…: a space between it and what follows.
+      parts.push(' ');
+    }
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** How long a notification's preview of a comment may be, in characters. */
+export const PREVIEW_LENGTH = 140;
+
+/** The start of a comment's plain text (see commentText), cut at a word with "…" when longer than `max`. */
+export function commentPreview(markdown: string, max = PREVIEW_LENGTH): string {
+  const text = commentText(markdown);
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  // Cut inside a word: back off to its start, unless that leaves too little.
+  const space = chars[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
+  return `${(space >= (max * 2) / 3 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,17 +1,18 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TComment, TCreateComment, TEntityRef } from '../../../domain/collaboration/comments';
-import { addedMentions, mentionsAsText, parseMentions } from '../../../domain/collaboration/mentions';
+import { addedMentions, parseMentions } from '../../../domain/collaboration/mentions';
 import { can, type TRole } from '../../../domain/platform/permissions';
 import { type AuditContext, recordAudit } from '../../platform/audit/record';
 import type { Queryable } from '../../platform/db/client';
-import { conflict, forbidden, invalidField, notFound } from '../../platform/http/errors';
+import { conflict, forbidden, notFound } from '../../platform/http/errors';
 import { CursorTime, after, decodeCursor, exactTime, page } from '../../platform/http/pagination';
-import { memberships, users } from '../../platform/tables';
+import { assertMembersAt } from '../../platform/members/references';
+import { users } from '../../platform/tables';
 import { notify } from '../notify';
 import { comments } from '../tables';
 import { requireEntity, startWatching, watchersOf } from '../watches/store';
-import { renderComment } from './markdown';
+import { commentPreview, renderComment } from './markdown';
 
 /** Who is asking: their id, name and role in the workspace. */
 export interface Caller {
@@ -23,11 +24,6 @@ export interface Caller {
 type Row = typeof comments.$inferSelect;
 
 const OldestCursor = z.tuple([CursorTime, z.uuid()]);
-const PREVIEW = 280;
-const preview = (body: string) => {
-  const text = mentionsAsText(body).replace(/\s+/g, ' ').trim();
-  return text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text;
-};
 
 function present(c: Row, names: Map<string, string>, caller: Caller): TComment {
   const deleted = c.deletedAt !== null;
@@ -74,12 +70,7 @@ export async function listComments(db: Queryable, workspaceId: string, caller: C
  */
 async function mentionedMembers(db: Queryable, workspaceId: string, body: string): Promise<string[]> {
   const ids = parseMentions(body).map((m) => m.userId);
-  if (ids.length === 0) return [];
-  const found = await db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, ids)));
-  if (found.length !== ids.length) throw invalidField('body.body', 'mentions someone who is not a member of this workspace');
+  await assertMembersAt(db, workspaceId, 'body.body', ids, 'mentions someone who is not a member of this workspace');
   return ids;
 }
 
@@ -110,7 +101,7 @@ export async function createComment(tx: Queryable, audit: AuditContext, workspac
   await recordAudit(tx, audit, { workspaceId, action: 'comment.create', entityType: 'comment', entityId: row!.id, after: auditSnapshot(row!) });
   await startWatching(tx, workspaceId, caller.userId, ref);
   const on = `${entity.label} “${entity.title}”`;
-  const base = { workspaceId, actorUserId: caller.userId, entity: { type: ref.entityType, id: ref.entityId }, body: preview(input.body) };
+  const base = { workspaceId, actorUserId: caller.userId, entity: { type: ref.entityType, id: ref.entityId }, body: commentPreview(input.body) };
   const toldOfMention = await notify(tx, { ...base, kind: 'comment.mention', recipients: mentioned, title: `${caller.name} mentioned you on ${on}` });
   const watchers = (await watchersOf(tx, workspaceId, ref)).filter((u) => !mentioned.includes(u) && !toldOfMention.includes(u));
   await notify(tx, { ...base, kind: 'watch.comment', recipients: watchers, title: `${caller.name} commented on ${on}` });
@@ -134,7 +125,7 @@ export async function updateComment(tx: Queryable, audit: AuditContext, workspac
     const entity = await requireEntity(tx, workspaceId, { entityType: row!.entityType, entityId: row!.entityId }, 'body');
     await notify(tx, {
       workspaceId, kind: 'comment.mention', recipients: fresh, actorUserId: caller.userId, entity: { type: row!.entityType, id: row!.entityId },
-      title: `${caller.name} mentioned you on ${entity.label} “${entity.title}”`, body: preview(body),
+      title: `${caller.name} mentioned you on ${entity.label} “${entity.title}”`, body: commentPreview(body),
     });
   }
   return presentOne(tx, row!, caller);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { DEFAULT_DIGEST, digestDue } from '../../../domain/collaboration/email';
 import type { Config } from '../../platform/config';
 import type { Db, Queryable } from '../../platform/db/client';
-import { queueEmail } from './outbox';
+import { queueEmail } from '../../platform/mail/outbox';
 import { type DigestGroup, digestEmail } from './templates';
 
 /** The most notifications one digest lists; the rest are counted ("and N more"). */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db/client';
-import { queueEmail } from './outbox';
+import { queueEmail } from '../../platform/mail/outbox';
 import { notificationEmail } from './templates';
 
 const BATCH = 100;

@@ -1,52 +1,31 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { TListQuery } from '../../../domain/common';
 import type { TEmailStatus, TOutboxEmail, TOutboxEmailDetail } from '../../../domain/collaboration/email';
+import type { TRole } from '../../../domain/platform/permissions';
 import { type AuditContext, recordAudit } from '../../platform/audit/record';
 import type { Config } from '../../platform/config';
 import type { Queryable } from '../../platform/db/client';
 import { publish } from '../../platform/events/publish';
 import { conflict, notFound } from '../../platform/http/errors';
 import { afterNewestCursor, exactTime, page } from '../../platform/http/pagination';
+import { assertMayResendInvitationEmail } from '../../platform/invitations/store';
+import { type EmailRow, hideInvitationLinks } from '../../platform/mail/outbox';
 import { emailOutbox } from '../tables';
 
-type EmailRow = typeof emailOutbox.$inferSelect;
+// The outbox page of a workspace's admins: its e-mails, and sending one again. (Queueing and
+// sending are mail infrastructure: server/platform/mail/outbox.ts and send-due.ts.)
 
-export interface NewEmail {
-  /** The workspace whose admins see it in their outbox; null for mail of no single workspace. */
-  workspaceId: string | null;
-  /** The recipient's account, when they have one. */
-  userId: string | null;
-  kind: EmailRow['kind'];
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-}
-
-/**
- * Puts an e-mail in the outbox, in the caller's transaction. With SMTP configured it is
- * `queued` for sendDueEmails (and an 'email.queued' event wakes the sender after commit);
- * without, it is kept as `unsent` for an admin to see and send later, never dropped.
- */
-export async function queueEmail(tx: Queryable, config: Pick<Config, 'smtpUrl'>, e: NewEmail): Promise<EmailRow> {
-  const status = config.smtpUrl ? 'queued' : 'unsent';
-  const [row] = await tx.insert(emailOutbox).values({
-    workspaceId: e.workspaceId, userId: e.userId, kind: e.kind, toAddress: e.to, subject: e.subject, text: e.text, html: e.html ?? '',
-    status,
-  }).returning();
-  if (status === 'queued' && e.workspaceId) await publish(tx, { workspaceId: e.workspaceId, kind: 'email.queued' });
-  return row!;
-}
-
+// Invitation links are never shown, not even to admins: a link lets whoever reads it join with
+// the invited role (an owner invitation would make an admin an owner).
 function present(r: EmailRow): TOutboxEmail {
   return {
-    id: r.id, kind: r.kind, to: r.toAddress, subject: r.subject, status: r.status, attempts: r.attempts,
+    id: r.id, kind: r.kind, to: r.toAddress, subject: hideInvitationLinks(r.subject), status: r.status, attempts: r.attempts,
     nextAttemptAt: r.status === 'queued' ? r.nextAttemptAt.toISOString() : null, lastError: r.lastError,
     createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null,
   };
 }
 
-const presentDetail = (r: EmailRow): TOutboxEmailDetail => ({ ...present(r), text: r.text });
+const presentDetail = (r: EmailRow): TOutboxEmailDetail => ({ ...present(r), text: hideInvitationLinks(r.text) });
 
 const sortAt = exactTime(emailOutbox.createdAt);
 
@@ -74,13 +53,19 @@ export async function getOutboxEmail(db: Queryable, workspaceId: string, id: str
 
 /**
  * Queues an unsent or failed e-mail again, with fresh attempts, for the next send run.
- * Refused (409) while no SMTP server is configured, and for mail already sent or queued.
+ * Refused (409) while no SMTP server is configured, and for mail already sent or queued. An
+ * invitation e-mail goes again only for someone allowed to create that invitation (403: only
+ * owners invite owners), and only while its invitation is open and the e-mail holds its link.
  */
 export async function requeueEmail(
-  tx: Queryable, audit: AuditContext, config: Pick<Config, 'smtpUrl'>, workspaceId: string, id: string,
+  tx: Queryable, audit: AuditContext, config: Pick<Config, 'smtpUrl'>, ws: { id: string; role: TRole }, id: string,
 ): Promise<TOutboxEmailDetail> {
+  const workspaceId = ws.id;
   const [before] = await tx.select().from(emailOutbox).where(and(eq(emailOutbox.id, id), eq(emailOutbox.workspaceId, workspaceId))).for('update');
   if (!before) throw notFound('E-mail');
+  if (before.kind === 'invitation' && (before.status === 'unsent' || before.status === 'failed')) {
+    await assertMayResendInvitationEmail(tx, ws, before.text);
+  }
   if (!config.smtpUrl) throw conflict('No SMTP server is configured, so nothing can be sent. Set SMTP_URL and restart Tandem, then send it again.');
   if (before.status === 'sent') throw conflict('This e-mail has already been sent.');
   if (before.status === 'queued') throw conflict('This e-mail is already queued and goes out with the next send run.');

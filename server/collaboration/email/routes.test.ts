@@ -113,7 +113,9 @@ describe('outbox', () => {
     const [email] = (await admin.request('GET', base())).json.items;
     const res = await admin.request('GET', `${base()}/${email.id}`);
     expect(res.status).toBe(200);
-    expect(res.json.text).toContain('/invite/');
+    // The invitation link reads /invite/…: whoever read it could join with the invited role.
+    expect(res.json.text).toMatch(/\/invite\/…\n/);
+    expect(res.json.text).not.toMatch(/\/invite\/[A-Za-z0-9_-]/);
   });
 
   it('refuses members (403) and another workspace’s e-mail (404)', async () => {
@@ -133,12 +135,28 @@ describe('outbox', () => {
     expect(res.status).toBe(409);
     expect(res.json.detail).toContain('No SMTP server is configured');
 
-    const requeued = await database.db.transaction((tx) => requeueEmail(tx, systemAudit, { smtpUrl: 'smtp://127.0.0.1:25' }, ws.id, email.id));
+    const asOwner = { id: ws.id, role: 'owner' as const };
+    const requeued = await database.db.transaction((tx) => requeueEmail(tx, systemAudit, { smtpUrl: 'smtp://127.0.0.1:25' }, asOwner, email.id));
     expect(requeued).toMatchObject({ id: email.id, status: 'queued', attempts: 0, lastError: null });
-    await expect(database.db.transaction((tx) => requeueEmail(tx, systemAudit, { smtpUrl: 'smtp://127.0.0.1:25' }, ws.id, email.id)))
+    await expect(database.db.transaction((tx) => requeueEmail(tx, systemAudit, { smtpUrl: 'smtp://127.0.0.1:25' }, asOwner, email.id)))
       .rejects.toThrow('already queued');
     const audit = (await owner.request('GET', `/api/v1/workspaces/${ws.slug}/audit-log?entityId=${email.id}`)).json.items;
     expect(audit[0]).toMatchObject({ action: 'email.requeue', before: { status: 'unsent' }, after: { status: 'queued' } });
+  });
+});
+
+describe('outbox of an archived workspace', () => {
+  it('can be read but sends nothing (409)', async () => {
+    const o = owner;
+    const workspace = (await owner.request('POST', '/api/v1/workspaces', { name: 'Archived Mail Co' })).json;
+    const base = `/api/v1/workspaces/${workspace.slug}/outbox`;
+    expect((await o.request('POST', `/api/v1/workspaces/${workspace.slug}/invitations`, { email: 'late@example.com', role: 'viewer' })).status).toBe(201);
+    const [email] = (await o.request('GET', base)).json.items;
+    expect((await o.request('POST', `/api/v1/workspaces/${workspace.slug}/archive`, {})).status).toBe(200);
+    expect((await o.request('GET', `${base}/${email.id}`)).status).toBe(200);
+    const res = await o.request('POST', `${base}/${email.id}/send`, {});
+    expect(res.status).toBe(409);
+    expect(res.json.detail).toContain('archived');
   });
 });
 

@@ -42,15 +42,16 @@ export const emailRoutes: RouteModule = (app, { config, database: { db } }) => {
   });
 
   app.get('/workspaces/:ws/outbox/:emailId', {
-    schema: { tags, summary: 'One e-mail with its text', params: EmailParams, response: { 200: OutboxEmailDetail } },
+    schema: { tags, summary: 'One e-mail with its text (invitation links read /invite/…)', params: EmailParams, response: { 200: OutboxEmailDetail } },
     config: { permission: 'outbox.read' },
   }, async (req) => getOutboxEmail(db, req.workspace!.id, req.params.emailId));
 
   app.post('/workspaces/:ws/outbox/:emailId/send', {
     schema: {
-      tags, summary: 'Queue an unsent or failed e-mail again (409 while no SMTP server is configured)',
+      tags,
+      summary: 'Queue an unsent or failed e-mail again (409 while no SMTP server is configured). An invitation e-mail needs the right to create that invitation',
       params: EmailParams, body: z.object({}).optional(), response: { 200: OutboxEmailDetail },
     },
-    config: { permission: 'outbox.read' },
-  }, async (req) => db.transaction((tx) => requeueEmail(tx, auditContext(req), config, req.workspace!.id, req.params.emailId)));
+    config: { permission: 'outbox.send' },
+  }, async (req) => db.transaction((tx) => requeueEmail(tx, auditContext(req), config, req.workspace!, req.params.emailId)));
 };

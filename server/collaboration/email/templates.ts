@@ -1,26 +1,10 @@
-import MarkdownIt from 'markdown-it';
+import { emailLayout as layout, emailLink as link, escapeHtml, type RenderedEmail } from '../../platform/mail/layout';
 
-// markdown-it (already used for comments) ships the HTML escaping we need: & < > ".
-// Attributes below are always double-quoted, so these four are enough.
-const { escapeHtml } = new MarkdownIt().utils;
+// The e-mails of notifications: one at once, or the daily digest. (The invitation e-mail is the
+// platform's: server/platform/invitations/email.ts.)
 
-/** An e-mail as put in the outbox: a subject, a plain-text body and its HTML alternative. */
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type { RenderedEmail };
 
-const FONT = 'font-family:-apple-system,BlinkMacSystemFont,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
-
-/** The shared frame of every Tandem e-mail; `inner` is already-escaped HTML. */
-function layout(inner: string, footer: string): string {
-  return `<!doctype html><html><body style="margin:0;padding:24px;background:#f6f7f9;${FONT};color:#1f2328">`
-    + `<div style="max-width:600px;margin:0 auto;background:#ffffff;border:1px solid #d8dde3;border-radius:8px;padding:24px">${inner}</div>`
-    + `<p style="max-width:600px;margin:12px auto 0;font-size:12px;color:#59636e">${footer}</p></body></html>`;
-}
-
-const link = (url: string, label: string) => `<a href="${escapeHtml(url)}" style="color:#0b57d0">${escapeHtml(label)}</a>`;
 const paragraphs = (text: string) =>
   text.split(/\n{2,}/).filter((p) => p.trim()).map((p) => `<p style="margin:0 0 12px;white-space:pre-wrap">${escapeHtml(p)}</p>`).join('');
 
@@ -80,21 +64,4 @@ export function digestEmail(d: { date: string; total: number; groups: DigestGrou
     footer.html,
   );
   return { subject, text, html };
-}
-
-/** An invitation to join a workspace. */
-export function invitationEmail(i: { inviter: string; workspaceName: string; role: string; url: string; expiresOn: string }): RenderedEmail {
-  const subject = `${i.inviter} invited you to ${i.workspaceName} on Tandem`;
-  return {
-    subject,
-    text: `${i.inviter} invited you to join the workspace "${i.workspaceName}" on Tandem as ${i.role}.\n\n`
-      + `Accept the invitation here:\n${i.url}\n\nThe link works until ${i.expiresOn}.\n`,
-    html: layout(
-      `<h1 style="margin:0 0 16px;font-size:18px">${escapeHtml(subject)}</h1>`
-        + `<p style="margin:0 0 12px">${escapeHtml(i.inviter)} invited you to join the workspace “${escapeHtml(i.workspaceName)}” on Tandem as ${escapeHtml(i.role)}.</p>`
-        + `<p style="margin:0 0 12px">${link(i.url, 'Accept the invitation')}</p>`
-        + `<p style="margin:0;font-size:13px;color:#59636e">The link works until ${escapeHtml(i.expiresOn)}. If the button does not work, paste this address into your browser: ${escapeHtml(i.url)}</p>`,
-      'You receive this because someone invited this address to Tandem. If you did not expect it, ignore this e-mail.',
-    ),
-  };
 }

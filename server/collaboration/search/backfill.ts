@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client';
 import { workspaces } from '../../platform/tables';
-import { SEARCHABLE, type SearchDoc } from './index';
+import { type SearchDoc, searchableOf, searchableTypes } from './index';
 
 const BATCH = 5000;
 
@@ -22,22 +22,30 @@ export async function insertDocuments(db: Queryable, workspaceId: string, entity
 }
 
 /**
- * Rebuilds a workspace's search documents from the source tables (goals, initiatives,
- * business units, action items, comments, and whatever SEARCHABLE lists), in one transaction:
- * searches see the old index until the new one is complete. Returns the number of documents.
+ * Rebuilds a workspace's search documents from the source tables (every entity kind registered
+ * with a search part, and comments) in one transaction of its own (a savepoint inside `db`'s
+ * when `db` is a Drizzle transaction): searches see the old index until the new one is
+ * complete. Returns the number of documents.
  */
 export async function reindexWorkspace(db: Queryable, workspaceId: string): Promise<number> {
-  return db.transaction(async (tx) => {
-    const types = Object.keys(SEARCHABLE);
-    await tx.execute(sql`delete from search_documents where workspace_id = ${workspaceId} and entity_type = any(${sql.param(types)}::text[])`);
-    let n = 0;
-    for (const type of types) {
-      const docs = await SEARCHABLE[type]!.all(tx, workspaceId);
-      await insertDocuments(tx, workspaceId, type, docs);
-      n += docs.length;
-    }
-    return n;
-  });
+  return db.transaction((tx) => writeWorkspaceIndex(tx, workspaceId));
+}
+
+/**
+ * The work of reindexWorkspace, in whatever transaction `tx` is in and opening none: for a
+ * connection whose transaction was begun by hand (workspace:import), where Drizzle's
+ * transaction() would send a second BEGIN and its COMMIT would end the caller's transaction.
+ */
+export async function writeWorkspaceIndex(tx: Queryable, workspaceId: string): Promise<number> {
+  const types = searchableTypes();
+  await tx.execute(sql`delete from search_documents where workspace_id = ${workspaceId} and entity_type = any(${sql.param(types)}::text[])`);
+  let n = 0;
+  for (const type of types) {
+    const docs = await searchableOf(type)!.all(tx, workspaceId);
+    await insertDocuments(tx, workspaceId, type, docs);
+    n += docs.length;
+  }
+  return n;
 }
 
 /** Rebuilds every workspace's documents; returns how many documents there are now. */
@@ -59,10 +67,9 @@ const BACKFILL_LOCK = 0x5e_a7c4;
 export async function reindexIfEmpty(db: Queryable): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${BACKFILL_LOCK})`);
+    const anything = sql.join(searchableTypes().map((t) => searchableOf(t)!.exists), sql` or `);
     const { rows } = await tx.execute<{ needed: boolean }>(sql`
-      select not exists (select 1 from search_documents)
-        and (exists (select 1 from goals) or exists (select 1 from initiatives) or exists (select 1 from business_units)
-             or exists (select 1 from action_items) or exists (select 1 from comments where deleted_at is null)) as needed`);
+      select not exists (select 1 from search_documents) and (${anything}) as needed`);
     return rows[0]?.needed ? reindexAll(tx) : 0;
   });
 }

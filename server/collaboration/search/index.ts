@@ -1,12 +1,9 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { mentionsAsText } from '../../../domain/collaboration/mentions';
 import type { AuditListener } from '../../platform/audit/record';
 import type { Queryable } from '../../platform/db/client';
-import { businessUnits } from '../../platform/tables';
-import { goals, initiatives } from '../../strategy/tables';
-import { entityKind, findEntity } from '../entities';
-import { actionItems, comments, searchDocuments } from '../tables';
+import { type EntityKind, type EntitySearch, entityKind, entityTypes } from '../entities';
+import { comments, searchDocuments } from '../tables';
 
 /** One row of the search index, as an area's entity turns into it. */
 export interface SearchDoc {
@@ -24,51 +21,90 @@ type Snapshot = Record<string, unknown>;
 interface Searchable {
   /** The document of an entity from its audited snapshot (`after`), or null to take it out of the index. */
   fromSnapshot(db: Queryable, workspaceId: string, id: string, after: Snapshot): Promise<SearchDoc | null>;
-  /** The title a snapshot gives the document (to notice renames), when the type has one without a lookup. */
-  titleOf?(snapshot: Snapshot): string;
+  /**
+   * Title and archived flag of the entity a snapshot shows, for a type comments hang on: when
+   * they change, the documents of its comments follow.
+   */
+  parentOf?(snapshot: Snapshot): { title: string; archived: boolean };
   /** Every document of the workspace, read from the source table (for reindexing). */
   all(db: Queryable, workspaceId: string): Promise<SearchDoc[]>;
+  /** True when the source table holds anything to index (the start-up backfill's test). */
+  exists: SQL;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
-const linkOf = (type: string, id: string) => entityKind(type)?.path(id) ?? '';
+/** Ids a query takes at a time. */
+const CHUNK = 1000;
 
-/** An entity with a title (or name), a description and archivedAt, as most areas have. */
-function titledEntity(
-  type: string,
-  table: PgTable & { id: AnyPgColumn; workspaceId: AnyPgColumn; description: AnyPgColumn; archivedAt: AnyPgColumn },
-  title: AnyPgColumn,
-  titleKey: string,
-): Searchable {
-  const titleOf = (s: Snapshot) => text(s[titleKey]).trim();
+/** The documents of a registered entity kind with a search part (see searchIn in ../entities). */
+function entityDocs(kind: EntityKind, s: EntitySearch): Searchable {
   return {
-    titleOf,
+    parentOf: (snapshot) => s.fromSnapshot(snapshot),
     async fromSnapshot(_db, _ws, id, after) {
-      const t = titleOf(after);
-      if (!t) return null;
-      return { entityId: id, title: t, body: text(after.description), link: linkOf(type, id), archived: after.archivedAt != null };
+      const d = s.fromSnapshot(after);
+      if (!d.title) return null;
+      return { entityId: id, title: d.title, body: d.body, link: kind.path(id), archived: d.archived };
     },
     async all(db, workspaceId) {
       const rows = await db
-        .select({ id: table.id, title, body: table.description, archivedAt: table.archivedAt })
-        .from(table)
-        .where(eq(table.workspaceId, workspaceId));
+        .select({ id: s.table.id, title: s.title, body: s.description, archivedAt: s.archivedAt })
+        .from(s.table)
+        .where(eq(s.table.workspaceId, workspaceId));
       return rows
         .filter((r) => text(r.title).trim())
-        .map((r) => ({ entityId: r.id as string, title: text(r.title).trim(), body: text(r.body), link: linkOf(type, r.id as string), archived: r.archivedAt != null }));
+        .map((r) => ({ entityId: r.id as string, title: text(r.title).trim(), body: text(r.body), link: kind.path(r.id as string), archived: r.archivedAt != null }));
     },
+    exists: sql`exists (select 1 from ${s.table})`,
   };
+}
+
+/** What a comment's document takes from the entity it is on. */
+interface Parent {
+  title: string;
+  path: string;
+  archived: boolean;
+}
+
+/**
+ * The entities among `ids` of one kind that exist in the workspace, with what their comments'
+ * documents take from them. A kind search does not index has no archived column here: its
+ * comments count as live.
+ */
+async function parentsOf(db: Queryable, workspaceId: string, kind: EntityKind, ids: string[]): Promise<Map<string, Parent>> {
+  const out = new Map<string, Parent>();
+  const s = kind.search;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    if (s) {
+      const rows = await db
+        .select({ id: s.table.id, title: s.title, archivedAt: s.archivedAt })
+        .from(s.table)
+        .where(and(eq(s.table.workspaceId, workspaceId), inArray(s.table.id, part)));
+      for (const r of rows) out.set(r.id as string, { title: text(r.title).trim(), path: kind.path(r.id as string), archived: r.archivedAt != null });
+    } else {
+      for (const [id, title] of await kind.titles(db, workspaceId, part)) out.set(id, { title, path: kind.path(id), archived: false });
+    }
+  }
+  return out;
 }
 
 const commentTitle = (parentTitle: string) => `Comment on ${parentTitle}`;
 
-/** A comment: found by its text, titled and linked by what it is on; deleted ones leave the index. */
+/**
+ * A comment: found by its text, titled and linked by what it is on, archived while that is;
+ * deleted ones leave the index. Comments are no registered entity kind (they hang on one), so
+ * they have this extractor of their own.
+ */
 const commentDocs: Searchable = {
   async fromSnapshot(db, workspaceId, id, after) {
     if (after.deletedAt != null) return null;
-    const parent = await findEntity(db, workspaceId, text(after.entityType), text(after.entityId));
+    // The comment's audit snapshot names its parent but not the parent's title or archived
+    // flag (comments/store.ts auditSnapshot), so they are read here.
+    const kind = entityKind(text(after.entityType));
+    const parentId = text(after.entityId);
+    const parent = kind && (await parentsOf(db, workspaceId, kind, [parentId])).get(parentId);
     if (!parent) return null;
-    return { entityId: id, title: commentTitle(parent.title), body: mentionsAsText(text(after.body)), link: parent.path, archived: false };
+    return { entityId: id, title: commentTitle(parent.title), body: mentionsAsText(text(after.body)), link: parent.path, archived: parent.archived };
   },
   async all(db, workspaceId) {
     const rows = await db
@@ -85,35 +121,36 @@ const commentDocs: Searchable = {
     for (const [type, list] of byType) {
       const kind = entityKind(type);
       if (!kind) continue;
-      const titles = new Map<string, string>();
-      const parentIds = [...new Set(list.map((r) => r.entityId))];
-      for (let i = 0; i < parentIds.length; i += 1000) {
-        for (const [k, v] of await kind.titles(db, workspaceId, parentIds.slice(i, i + 1000))) titles.set(k, v);
-      }
+      const parents = await parentsOf(db, workspaceId, kind, [...new Set(list.map((r) => r.entityId))]);
       for (const r of list) {
-        const t = titles.get(r.entityId);
-        if (t !== undefined) docs.push({ entityId: r.id, title: commentTitle(t), body: mentionsAsText(r.body), link: kind.path(r.entityId), archived: false });
+        const p = parents.get(r.entityId);
+        if (p) docs.push({ entityId: r.id, title: commentTitle(p.title), body: mentionsAsText(r.body), link: p.path, archived: p.archived });
       }
     }
     return docs;
   },
+  exists: sql`exists (select 1 from ${comments} where ${comments.deletedAt} is null)`,
 };
 
+const built = new WeakMap<EntityKind, Searchable>();
+
 /**
- * What search finds, by audited entity type. A later area adds one line here (with its
- * entity registered in ../entities.ts), and its audited changes are indexed from then on.
+ * How documents of `type` are made: every entity kind registered with a search part (see
+ * ../entities.ts: an area registers one entry and its audited changes are indexed from then
+ * on), and comments. Undefined for types search does not index.
  */
-export const SEARCHABLE: Record<string, Searchable> = {
-  goal: titledEntity('goal', goals, goals.title, 'title'),
-  initiative: titledEntity('initiative', initiatives, initiatives.title, 'title'),
-  business_unit: titledEntity('business_unit', businessUnits, businessUnits.name, 'name'),
-  action_item: titledEntity('action_item', actionItems, actionItems.title, 'title'),
-  comment: commentDocs,
-};
+export function searchableOf(type: string): Searchable | undefined {
+  if (type === 'comment') return commentDocs;
+  const kind = entityKind(type);
+  if (!kind?.search) return undefined;
+  let s = built.get(kind);
+  if (!s) built.set(kind, (s = entityDocs(kind, kind.search)));
+  return s;
+}
 
 /** The types search indexes. */
 export function searchableTypes(): string[] {
-  return Object.keys(SEARCHABLE);
+  return [...entityTypes().filter((t) => entityKind(t)?.search), 'comment'];
 }
 
 /** Writes (inserts or replaces) one document of the workspace. */
@@ -136,12 +173,21 @@ async function removeDocument(db: Queryable, workspaceId: string, entityType: st
   ));
 }
 
-/** After an entity is renamed, the documents of the comments on it carry the new title. */
-async function retitleComments(db: Queryable, workspaceId: string, entityType: string, entityId: string, title: string): Promise<void> {
+/**
+ * The documents of the comments on an entity follow it: its title (renamed) and archived flag
+ * (archived, restored), or they leave the index with it.
+ */
+async function commentsFollow(db: Queryable, workspaceId: string, entityType: string, entityId: string, parent: SearchDoc | null): Promise<void> {
+  const onIt = sql`d.entity_type = 'comment' and d.workspace_id = ${workspaceId}
+    and d.entity_id in (select c.id from comments c where c.workspace_id = ${workspaceId} and c.entity_type = ${entityType} and c.entity_id = ${entityId})`;
+  if (!parent) {
+    await db.execute(sql`delete from search_documents d where ${onIt}`);
+    return;
+  }
+  const title = commentTitle(parent.title);
   await db.execute(sql`
-    update search_documents d set title = ${commentTitle(title)}, updated_at = now()
-    where d.entity_type = 'comment' and d.workspace_id = ${workspaceId}
-      and d.entity_id in (select c.id from comments c where c.workspace_id = ${workspaceId} and c.entity_type = ${entityType} and c.entity_id = ${entityId})`);
+    update search_documents d set title = ${title}, archived = ${parent.archived}, updated_at = now()
+    where ${onIt} and (d.title <> ${title} or d.archived <> ${parent.archived})`);
 }
 
 const isSnapshot = (v: unknown): v is Snapshot => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -149,24 +195,21 @@ const isSnapshot = (v: unknown): v is Snapshot => typeof v === 'object' && v !==
 /**
  * Keeps the search index in step with every audited change, inside the change's transaction:
  * a created or edited entity is (re)written, an archived one stays with archived = true, a
- * deleted one (no `after`, or a comment with deletedAt) leaves. Register with
- * `onAudit('search', indexChange)`.
+ * deleted one (no `after`, or a comment with deletedAt) leaves; the documents of the comments
+ * on an entity follow its title and archived flag. Register with `onAudit('search', indexChange)`.
  */
 export const indexChange: AuditListener = async (tx, change) => {
-  const searchable = SEARCHABLE[change.entityType];
+  const searchable = searchableOf(change.entityType);
   if (!searchable || change.workspaceId === null) return;
-  const { workspaceId, entityType, entityId } = change;
-  if (!isSnapshot(change.after)) {
-    await removeDocument(tx, workspaceId, entityType, entityId);
-    return;
-  }
-  const doc = await searchable.fromSnapshot(tx, workspaceId, entityId, change.after);
-  if (!doc) {
-    await removeDocument(tx, workspaceId, entityType, entityId);
-    return;
-  }
-  await upsertDocument(tx, workspaceId, entityType, doc);
-  if (searchable.titleOf && isSnapshot(change.before) && searchable.titleOf(change.before) !== doc.title) {
-    await retitleComments(tx, workspaceId, entityType, entityId, doc.title);
-  }
+  const { workspaceId, entityType, entityId, before, after } = change;
+  const doc = isSnapshot(after) ? await searchable.fromSnapshot(tx, workspaceId, entityId, after) : null;
+  if (doc) await upsertDocument(tx, workspaceId, entityType, doc);
+  else await removeDocument(tx, workspaceId, entityType, entityId);
+  if (!searchable.parentOf) return;
+  // Only when something its comments show changed (a create has no comments yet).
+  if (doc && isSnapshot(before)) {
+    const was = searchable.parentOf(before);
+    if (was.title === doc.title && was.archived === doc.archived) return;
+  } else if (doc && change.action.endsWith('.create')) return;
+  await commentsFollow(tx, workspaceId, entityType, entityId, doc);
 };

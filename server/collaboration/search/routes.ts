@@ -3,7 +3,7 @@ import { WorkspaceParams } from '../../../domain/platform/schemas';
 import { invalidField } from '../../platform/http/errors';
 import type { RouteModule } from '../../platform/http/context';
 import { searchableTypes } from './index';
-import { searchDocumentsOf, visibleTypes } from './store';
+import { searchDocumentsOf } from './store';
 
 const tags = ['Search'];
 
@@ -27,8 +27,8 @@ export const searchRoutes: RouteModule = (app, { database: { db } }) => {
     const known = searchableTypes();
     const unknown = types?.find((t) => !known.includes(t));
     if (unknown) throw invalidField('query.types', `unknown type "${unknown}"; one of ${known.join(', ')}`);
-    const visible = visibleTypes(req.workspace!.role);
-    const wanted = types ? visible.filter((t) => types.includes(t)) : visible;
+    // Every member may find every indexed type; a type some roles must not see is dropped here by req.workspace!.role.
+    const wanted = types ?? known;
     const items = await searchDocumentsOf(db, req.workspace!.id, { terms: searchTerms(q), types: wanted, includeArchived, limit });
     return { items };
   });

@@ -5,7 +5,7 @@ import { onAudit, systemAudit } from '../../platform/audit/record';
 import type { Database } from '../../platform/db/client';
 import { type Client, setupOwner, testApp, type TestApp } from '../../test/harness';
 import { reindexIfEmpty, reindexWorkspace } from './backfill';
-import { indexChange } from './index';
+import { indexChange, searchableTypes } from './index';
 
 let app: TestApp;
 let database: Database;
@@ -137,7 +137,7 @@ describe('indexChange', () => {
       insert into comments (workspace_id, entity_type, entity_id, author_user_id, body, body_html)
       values (${ws.id}, 'goal', ${goalId}, ${owner.userId}, ${`Ask @[Ada Lovelace](user:${owner.userId}) about the echidna`}, '') returning id`)).rows;
     const after = { id: c!.id, entityType: 'goal', entityId: goalId, body: `Ask @[Ada Lovelace](user:${owner.userId}) about the echidna`, deletedAt: null };
-    const change = { workspaceId: ws.id, action: 'comment.create', entityType: 'comment', entityId: c!.id, after, id: 1, at: new Date(), ctx: systemAudit };
+    const change = { workspaceId: ws.id, action: 'comment.create', entityType: 'comment', entityId: c!.id, after, id: 1, at: new Date(), actorName: null, ctx: systemAudit };
     await indexChange(db, change);
     const [hit] = (await q('echidna')).json.items;
     expect(hit).toMatchObject({ entityType: 'comment', entityId: c!.id, title: 'Comment on Platypus plan', link: `/goals/${goalId}` });
@@ -156,9 +156,45 @@ describe('indexChange', () => {
     expect(await titles('echidna')).toEqual([]);
   });
 
+  it('keeps a comment archived while what it is on is archived, and follows archive and restore', async () => {
+    const { db } = database;
+    const goalId = await goal('Pangolin plan');
+    const comment = async (body: string) => {
+      const [c] = (await db.execute<{ id: string }>(sql`
+        insert into comments (workspace_id, entity_type, entity_id, author_user_id, body, body_html)
+        values (${ws.id}, 'goal', ${goalId}, ${owner.userId}, ${body}, '') returning id`)).rows;
+      await indexChange(db, {
+        workspaceId: ws.id, action: 'comment.create', entityType: 'comment', entityId: c!.id,
+        after: { entityType: 'goal', entityId: goalId, body, deletedAt: null }, id: 1, at: new Date(), actorName: null, ctx: systemAudit,
+      });
+      return c!.id;
+    };
+    const live = await comment('The armadillo question');
+    const archived = (hit: any) => [hit.entityType, hit.archived];
+    expect((await q('armadillo')).json.items.map(archived)).toEqual([['comment', false]]);
+
+    await owner.request('POST', `${base()}/goals/${goalId}/archive`);
+    expect((await q('armadillo')).json.items).toEqual([]);
+    expect((await q('armadillo', '&includeArchived=true')).json.items.map(archived)).toEqual([['comment', true]]);
+    // Made while the goal is archived: archived from the start, and so after a reindex.
+    await comment('Another armadillo');
+    expect((await q('armadillo', '&includeArchived=true')).json.items.map(archived)).toEqual([['comment', true], ['comment', true]]);
+    await reindexWorkspace(db, ws.id);
+    expect((await q('armadillo', '&includeArchived=true')).json.items.map(archived)).toEqual([['comment', true], ['comment', true]]);
+
+    await owner.request('POST', `${base()}/goals/${goalId}/restore`);
+    const back = (await q('armadillo')).json.items;
+    expect(back.map(archived)).toEqual([['comment', false], ['comment', false]]);
+    expect(back.map((h: any) => h.entityId)).toContain(live);
+  });
+
+  it('indexes every registered entity kind with a search part, and comments', () => {
+    expect(searchableTypes().sort()).toEqual(['action_item', 'business_unit', 'comment', 'goal', 'initiative']);
+  });
+
   it('ignores types it does not index', async () => {
     await indexChange(database.db, {
-      workspaceId: ws.id, action: 'member.add', entityType: 'member', entityId: owner.userId, after: { title: 'Member' }, id: 1, at: new Date(), ctx: systemAudit,
+      workspaceId: ws.id, action: 'member.add', entityType: 'member', entityId: owner.userId, after: { title: 'Member' }, id: 1, at: new Date(), actorName: null, ctx: systemAudit,
     });
     expect(await titles('member')).toEqual([]);
   });

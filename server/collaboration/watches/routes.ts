@@ -1,12 +1,22 @@
-import { EntityRef, WatchState } from '../../../domain/collaboration/comments';
+import { EntityRef, WatchState, type TEntityRef } from '../../../domain/collaboration/comments';
 import { WorkspaceParams } from '../../../domain/platform/schemas';
+import { type AuditEvent, auditContext, recordAudit } from '../../platform/audit/record';
 import type { RouteModule } from '../../platform/http/context';
 import { requireEntity, startWatching, stopWatching, watchState } from './store';
 
 const tags = ['Watches'];
 
-// Watching is a person's own subscription, like their notification preferences: it changes no
-// workspace data, so it is not written to the audit log (nor shown as activity).
+// Watching is a workspace-scoped mutation, so it is audited ('watch.create' / 'watch.delete',
+// entity id = the watched item's), but only when it changes something: watching twice writes
+// one entry. 'watch' is not shared with members (entities.ts), so these entries stay out of
+// activity feeds, live events and webhooks. The automatic watch of whoever creates or comments
+// on an item is not audited on its own: it is part of that audited create or comment.
+function watchEntry(workspaceId: string, ref: TEntityRef, watching: boolean): AuditEvent {
+  const snapshot = { entityType: ref.entityType, entityId: ref.entityId };
+  return watching
+    ? { workspaceId, action: 'watch.create', entityType: 'watch', entityId: ref.entityId, after: snapshot }
+    : { workspaceId, action: 'watch.delete', entityType: 'watch', entityId: ref.entityId, before: snapshot };
+}
 
 /** Watching an item: hear of its changes and comments. Any member, viewers too, may watch. */
 export const watchRoutes: RouteModule = (app, { database: { db } }) => {
@@ -23,7 +33,9 @@ export const watchRoutes: RouteModule = (app, { database: { db } }) => {
     config: { permission: 'workspace.read' },
   }, async (req) => db.transaction(async (tx) => {
     await requireEntity(tx, req.workspace!.id, req.body, 'body');
-    await startWatching(tx, req.workspace!.id, req.actor!.userId, req.body);
+    if (await startWatching(tx, req.workspace!.id, req.actor!.userId, req.body)) {
+      await recordAudit(tx, auditContext(req), watchEntry(req.workspace!.id, req.body, true));
+    }
     return watchState(tx, req.workspace!.id, req.actor!.userId, req.body);
   }));
 
@@ -32,7 +44,9 @@ export const watchRoutes: RouteModule = (app, { database: { db } }) => {
     config: { permission: 'workspace.read' },
   }, async (req) => db.transaction(async (tx) => {
     await requireEntity(tx, req.workspace!.id, req.query, 'query');
-    await stopWatching(tx, req.workspace!.id, req.actor!.userId, req.query);
+    if (await stopWatching(tx, req.workspace!.id, req.actor!.userId, req.query)) {
+      await recordAudit(tx, auditContext(req), watchEntry(req.workspace!.id, req.query, false));
+    }
     return watchState(tx, req.workspace!.id, req.actor!.userId, req.query);
   }));
 };

@@ -31,14 +31,20 @@ export async function watchState(db: Queryable, workspaceId: string, userId: str
   return { watching: rows.some((r) => r.userId === userId), watchers: rows.length };
 }
 
-/** Makes `userId` a watcher (nothing happens if they already are). */
-export async function startWatching(db: Queryable, workspaceId: string, userId: string, ref: TEntityRef): Promise<void> {
-  await db.insert(watches).values({ workspaceId, userId, entityType: ref.entityType, entityId: ref.entityId }).onConflictDoNothing();
+/** Makes `userId` a watcher; true when they were not one before (nothing happens if they are). */
+export async function startWatching(db: Queryable, workspaceId: string, userId: string, ref: TEntityRef): Promise<boolean> {
+  const added = await db
+    .insert(watches)
+    .values({ workspaceId, userId, entityType: ref.entityType, entityId: ref.entityId })
+    .onConflictDoNothing()
+    .returning({ userId: watches.userId });
+  return added.length > 0;
 }
 
-/** Stops `userId` watching (nothing happens if they did not). */
-export async function stopWatching(db: Queryable, workspaceId: string, userId: string, ref: TEntityRef): Promise<void> {
-  await db.delete(watches).where(and(onEntity(workspaceId, ref), eq(watches.userId, userId)));
+/** Stops `userId` watching; true when they were a watcher (nothing happens if they were not). */
+export async function stopWatching(db: Queryable, workspaceId: string, userId: string, ref: TEntityRef): Promise<boolean> {
+  const removed = await db.delete(watches).where(and(onEntity(workspaceId, ref), eq(watches.userId, userId))).returning({ userId: watches.userId });
+  return removed.length > 0;
 }
 
 /** Who watches the entity (notify() leaves out anyone no longer a member). */

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onAudit } from '../../platform/audit/record';
+import { auditLog } from '../../platform/tables';
 import type { Database } from '../../platform/db/client';
 import { addMember, type Client, setupOwner, testApp, type TestApp } from '../../test/harness';
 import { notifications } from '../tables';
@@ -35,6 +36,24 @@ describe('watches', () => {
     expect((await viewer.request('PUT', `${base()}/watches`, { entityType: 'goal', entityId: g })).json).toEqual({ watching: true, watchers: 2 });
     expect((await viewer.request('DELETE', `${base()}/watches?${q}`)).json).toEqual({ watching: false, watchers: 1 });
     expect((await viewer.request('DELETE', `${base()}/watches?${q}`)).status).toBe(200);
+  });
+
+  it('audits watching and unwatching, once per change, out of the activity feed', async () => {
+    const g = (await owner.request('POST', `${base()}/goals`, { title: 'Audited watch' })).json.id;
+    const ref = { entityType: 'goal', entityId: g };
+    await member.request('PUT', `${base()}/watches`, ref);
+    await member.request('PUT', `${base()}/watches`, ref);
+    await member.request('DELETE', `${base()}/watches?entityType=goal&entityId=${g}`);
+    await member.request('DELETE', `${base()}/watches?entityType=goal&entityId=${g}`);
+    const entries = await database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'watch'), eq(auditLog.entityId, g))).orderBy(auditLog.id);
+    expect(entries.map((e) => ({ action: e.action, actor: e.actorUserId, before: e.before, after: e.after }))).toEqual([
+      { action: 'watch.create', actor: member.userId, before: null, after: ref },
+      { action: 'watch.delete', actor: member.userId, before: ref, after: null },
+    ]);
+    // The creator's automatic watch is part of the audited goal.create, not an entry of its own.
+    expect(entries.some((e) => e.actorUserId === owner.userId)).toBe(false);
+    const feed = await viewer.request('GET', `${base()}/activity?limit=200`);
+    expect(feed.json.items.some((i: any) => i.entityType === 'watch')).toBe(false);
   });
 
   it('checks the item', async () => {

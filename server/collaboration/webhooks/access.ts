@@ -16,8 +16,8 @@ export const webhookAccess: AreaAccess = {
   },
   async fixtures(url, { owner, base, params }) {
     if (!url.includes(':webhookId')) return;
-    // An IP literal with allowPrivate: saved without a DNS lookup; nothing listens on port 9.
-    const hook = await owner.request('POST', `${base}/webhooks`, { name: 'Fixture hook', url: 'http://127.0.0.1:9/hook', allowPrivate: true });
+    // A private IP literal with allowPrivate: saved without a DNS lookup (nothing sends in these tests).
+    const hook = await owner.request('POST', `${base}/webhooks`, { name: 'Fixture hook', url: 'http://10.255.255.9:9/hook', allowPrivate: true });
     const webhookId = String((hook.json as { id: string }).id);
     params.webhookId = webhookId;
     if (url.includes(':deliveryId')) {

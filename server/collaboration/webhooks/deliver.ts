@@ -6,9 +6,14 @@ import { renderPayload } from './formats';
 import { sendWebhook, type SendOptions, type SendResult } from './send';
 import { signPayload } from './sign';
 
-/** A claimed delivery is held this long; if its process dies mid-send, another takes it after. */
-const CLAIM_LEASE = '2 minutes';
+/** Deliveries claimed, and then sent at once, in one go; the next claim waits for all of them. */
 const PARALLEL_SENDS = 8;
+/**
+ * A claimed delivery is held this long; if its process dies mid-send, another takes it after.
+ * One claim is sent in parallel and each send ends within its timeout (10 s, plus the database
+ * writes), so the lease is far longer than a claim can take: no one else sends it meanwhile.
+ */
+const CLAIM_LEASE = '2 minutes';
 
 type Claimed = {
   id: string;
@@ -29,6 +34,8 @@ export interface DeliverOptions {
   limit?: number;
   /** For tests: address rules and resolver of the sends. */
   send?: Pick<SendOptions, 'policy' | 'resolve' | 'timeoutMs'>;
+  /** The operator's WEBHOOK_ALLOW_LOOPBACK (Config.webhookAllowLoopback; off when not given). */
+  webhookAllowLoopback?: boolean;
 }
 
 export interface DeliverCounts { sent: number; succeeded: number; failed: number; retried: number }
@@ -51,17 +58,21 @@ async function claim(db: Db, limit: number): Promise<Claimed[]> {
   return res.rows;
 }
 
-/** Stores an attempt's outcome: succeeded, retried later with backoff, or failed for good. */
-async function record(db: Db, d: Claimed, r: SendResult): Promise<'succeeded' | 'retried' | 'failed'> {
+/**
+ * Stores an attempt's outcome: succeeded, retried later with backoff, or failed for good. Only
+ * if the row is still as this claim left it (pending, this attempt): should another process
+ * have taken it over after the lease, the newer attempt's outcome stays. Null when not stored.
+ */
+async function record(db: Db, d: Claimed, r: SendResult): Promise<'succeeded' | 'retried' | 'failed' | null> {
   const ok = r.status !== null && r.status >= 200 && r.status < 300 && r.error === null;
   const outcome = ok ? 'succeeded' : d.attempts >= MAX_DELIVERY_ATTEMPTS || !d.active ? 'failed' : 'retried';
   const next = outcome === 'retried' ? sql`now() + ${retryDelayMs(d.attempts)} * interval '1 millisecond'` : sql`now()`;
-  await db.execute(sql`
+  const res = await db.execute(sql`
     update webhook_deliveries
     set status = ${outcome === 'retried' ? 'pending' : outcome}, next_attempt_at = ${next}, response_status = ${r.status},
       response_body = ${r.body}, error = ${r.error}, duration_ms = ${r.durationMs}, updated_at = now()
-    where id = ${d.id}`);
-  return outcome;
+    where id = ${d.id} and status = 'pending' and attempts = ${d.attempts}`);
+  return res.rowCount === 1 ? outcome : null;
 }
 
 /** One attempt: the body in the webhook's format, signed with a fresh timestamp. */
@@ -78,23 +89,29 @@ async function attempt(d: Claimed, opts: DeliverOptions): Promise<SendResult> {
     'x-tandem-timestamp': String(timestamp),
     'x-tandem-signature': signPayload(d.secret, timestamp, body),
   };
-  return sendWebhook(d.url, body, headers, { allowPrivate: d.allowPrivate, ...opts.send });
+  return sendWebhook(d.url, body, headers, { allowPrivate: d.allowPrivate, allowLoopback: opts.webhookAllowLoopback ?? false, ...opts.send });
 }
 
 /**
  * Sends the webhook deliveries that are due. Safe to run at once in several processes: rows
- * are claimed with FOR UPDATE SKIP LOCKED and leased, and no transaction stays open while a
- * request is in flight. Failed attempts are retried with exponential backoff (retryDelayMs)
- * up to MAX_DELIVERY_ATTEMPTS, then marked failed.
+ * are claimed with FOR UPDATE SKIP LOCKED and leased, PARALLEL_SENDS at a time (each claim
+ * sent before the next is taken, so a lease covers only what is in flight), and no transaction
+ * stays open while a request is in flight. Failed attempts are retried with exponential
+ * backoff (retryDelayMs) up to MAX_DELIVERY_ATTEMPTS, then marked failed. Pass the Config for
+ * the operator's WEBHOOK_ALLOW_LOOPBACK.
  */
 export async function deliverDueWebhooks(db: Db, opts: DeliverOptions): Promise<DeliverCounts> {
   const counts: DeliverCounts = { sent: 0, succeeded: 0, failed: 0, retried: 0 };
-  const claimed = await claim(db, opts.limit ?? 100);
-  for (let i = 0; i < claimed.length; i += PARALLEL_SENDS) {
-    await Promise.all(claimed.slice(i, i + PARALLEL_SENDS).map(async (d) => {
+  const limit = opts.limit ?? 100;
+  for (let taken = 0; taken < limit;) {
+    const claimed = await claim(db, Math.min(PARALLEL_SENDS, limit - taken));
+    if (claimed.length === 0) break;
+    taken += claimed.length;
+    await Promise.all(claimed.map(async (d) => {
       const result = await attempt(d, opts);
       counts.sent++;
-      counts[await record(db, d, result)]++;
+      const outcome = await record(db, d, result);
+      if (outcome) counts[outcome]++;
     }));
   }
   return counts;

@@ -1,55 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { snapshotDiff, snapshotTitle } from '../../../domain/collaboration/activity';
 import { eventMatches } from '../../../domain/collaboration/webhooks';
 import type { AuditedChange, AuditListener } from '../../platform/audit/record';
 import type { Queryable } from '../../platform/db/client';
 import { publish } from '../../platform/events/publish';
-import { users, workspaces } from '../../platform/tables';
-import { entityKind, findEntity } from '../entities';
+import { workspaces } from '../../platform/tables';
+import { entityKind, findEntity, sharedWithMembers } from '../entities';
 import { webhookDeliveries, webhooks } from '../tables';
 import type { WebhookEvent } from './formats';
 
-/** Entities whose changes never leave the server: accounts, credentials, invitations, webhooks themselves. */
-const PRIVATE_ENTITIES = new Set(['session', 'api_token', 'user', 'invitation', 'webhook', 'webhook_delivery']);
-const SECRET_FIELD = /password|secret|token|hash/i;
-const NOT_A_CHANGE = new Set(['updatedAt', 'createdAt']);
-
-const plain = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)) as unknown);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** {field: {before, after}} for the fields an update changed (secret-looking fields left out). */
-export function changedFields(before: unknown, after: unknown): Record<string, { before: unknown; after: unknown }> | undefined {
-  const b = plain(before);
-  const a = plain(after);
-  if (!isRecord(b) || !isRecord(a)) return undefined;
-  const out: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (SECRET_FIELD.test(key) || NOT_A_CHANGE.has(key)) continue;
-    if (JSON.stringify(b[key] ?? null) !== JSON.stringify(a[key] ?? null)) out[key] = { before: b[key] ?? null, after: a[key] ?? null };
-  }
-  return out;
-}
-
-function titleFrom(snapshot: unknown): string | null {
-  if (!isRecord(snapshot)) return null;
-  for (const k of ['title', 'name']) if (typeof snapshot[k] === 'string') return snapshot[k];
-  return null;
-}
-
 /** The event of an audited change, with the names and titles as they are now. */
 async function buildEvent(tx: Queryable, change: AuditedChange, workspace: WebhookEvent['workspace']): Promise<WebhookEvent> {
-  const [actor] = change.ctx.actorUserId
-    ? await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, change.ctx.actorUserId))
-    : [];
+  const actor = change.ctx.actorUserId && change.actorName !== null ? { id: change.ctx.actorUserId, name: change.actorName } : null;
   const found = await findEntity(tx, workspace.id, change.entityType, change.entityId);
-  const title = found?.title ?? titleFrom(change.after) ?? titleFrom(change.before) ?? (entityKind(change.entityType)?.label ?? change.entityType);
-  const changes = change.before != null && change.after != null ? changedFields(change.before, change.after) : undefined;
+  const title = found?.title ?? snapshotTitle(change.after, change.before) ?? (entityKind(change.entityType)?.label ?? change.entityType);
+  // Field by field for an update (both snapshots); absent for a create or delete.
+  const changes = change.before != null && change.after != null ? snapshotDiff(change.before, change.after) : undefined;
   return {
     id: randomUUID(),
     kind: change.action,
     occurredAt: change.at.toISOString(),
     workspace,
-    actor: actor ?? null,
+    actor,
     entity: { type: change.entityType, id: change.entityId, title, path: found?.path ?? null },
     ...(changes ? { changes } : {}),
   };
@@ -67,9 +40,11 @@ export async function queueDeliveries(tx: Queryable, workspaceId: string, target
 /**
  * Audit listener: queues a delivery of the change to every active webhook of its workspace
  * that listens to the action, in the change's transaction (so a rolled-back change sends nothing).
+ * Only changes every member may hear of go out (sharedWithMembers): not accounts, credentials,
+ * invitations, personal settings or the webhooks themselves.
  */
 export const enqueueWebhookDeliveries: AuditListener = async (tx, change) => {
-  if (change.workspaceId === null || PRIVATE_ENTITIES.has(change.entityType)) return;
+  if (change.workspaceId === null || !sharedWithMembers(change.entityType)) return;
   const hooks = await tx
     .select({ id: webhooks.id, events: webhooks.events })
     .from(webhooks)

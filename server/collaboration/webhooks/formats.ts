@@ -1,3 +1,4 @@
+import { actionVerb } from '../../../domain/collaboration/activity';
 import type { TWebhookFormat } from '../../../domain/collaboration/webhooks';
 
 /**
@@ -36,17 +37,10 @@ export function jsonPayload(e: WebhookEvent, baseUrl: string) {
   };
 }
 
-const VERBS: Record<string, string> = {
-  create: 'created', update: 'updated', delete: 'deleted', archive: 'archived', restore: 'restored',
-  add: 'added', remove: 'removed', accept: 'accepted', revoke: 'revoked', import: 'imported',
-};
-
 /** A plain sentence: "Olivia Owner updated goal “Cut lead time”". */
 export function summary(e: WebhookEvent): string {
   if (e.kind === 'ping') return `Test delivery from Tandem (${e.workspace.name})`;
-  const dot = e.kind.lastIndexOf('.');
-  const verbKey = dot < 0 ? e.kind : e.kind.slice(dot + 1);
-  const verb = VERBS[verbKey] ?? verbKey.replace(/_/g, ' ');
+  const verb = actionVerb(e.kind);
   const what = e.entity ? `${e.entity.type.replace(/_/g, ' ')} “${e.entity.title}”` : e.kind;
   return `${e.actor?.name ?? 'Tandem'} ${verb} ${what}`;
 }

@@ -7,7 +7,8 @@ import { WorkspaceParams } from '../../../domain/platform/schemas';
 import { auditContext } from '../../platform/audit/record';
 import type { RouteModule } from '../../platform/http/context';
 import {
-  createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, pingWebhook, redeliver, rotateWebhookSecret, updateWebhook,
+  assertReachable, checkUpdateTarget, createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, pingWebhook, redeliver,
+  rotateWebhookSecret, type TargetChecks, updateWebhook,
 } from './store';
 
 const tags = ['Webhooks'];
@@ -18,8 +19,11 @@ const permission = 'webhooks.manage' as const;
 /**
  * Outgoing webhooks of a workspace (admins): targets, their signing secrets, test pings and
  * the delivery log. Deliveries are queued by the audit listener and sent by deliverDueWebhooks.
+ * A target's host is resolved and checked before a transaction opens, never inside one.
  */
-export const webhookRoutes: RouteModule = (app, { database: { db } }) => {
+export const webhookRoutes: RouteModule = (app, { config, database: { db } }) => {
+  const checks: TargetChecks = { webhookAllowLoopback: config.webhookAllowLoopback };
+
   app.get('/workspaces/:ws/webhooks', {
     schema: { tags, summary: 'List webhooks, newest first', params: WorkspaceParams, querystring: ListQuery, response: { 200: listOf(Webhook) } },
     config: { permission },
@@ -32,6 +36,7 @@ export const webhookRoutes: RouteModule = (app, { database: { db } }) => {
     },
     config: { permission, secretResponse: true },
   }, async (req, reply) => {
+    await assertReachable(req.body.url, req.body.allowPrivate, checks);
     const created = await db.transaction((tx) => createWebhook(tx, auditContext(req), req.workspace!.id, req.body));
     return reply.code(201).send(created);
   });
@@ -44,7 +49,10 @@ export const webhookRoutes: RouteModule = (app, { database: { db } }) => {
   app.patch('/workspaces/:ws/webhooks/:webhookId', {
     schema: { tags, summary: 'Edit a webhook', params: WebhookParams, body: UpdateWebhook, response: { 200: Webhook } },
     config: { permission },
-  }, async (req) => db.transaction((tx) => updateWebhook(tx, auditContext(req), req.workspace!.id, req.params.webhookId, req.body)));
+  }, async (req) => {
+    const checked = await checkUpdateTarget(db, req.workspace!.id, req.params.webhookId, req.body, checks);
+    return db.transaction((tx) => updateWebhook(tx, auditContext(req), req.workspace!.id, req.params.webhookId, req.body, checked));
+  });
 
   app.delete('/workspaces/:ws/webhooks/:webhookId', {
     schema: { tags, summary: 'Delete a webhook and its delivery log', params: WebhookParams, response: { 204: z.undefined() } },
@@ -63,7 +71,8 @@ export const webhookRoutes: RouteModule = (app, { database: { db } }) => {
     schema: { tags, summary: 'Queue a ping delivery to the webhook', params: WebhookParams, response: { 202: WebhookDelivery } },
     config: { permission },
   }, async (req, reply) => {
-    const delivery = await db.transaction((tx) => pingWebhook(tx, auditContext(req), req.workspace!.id, req.params.webhookId));
+    const actor = req.actor ? { id: req.actor.userId, name: req.actor.name } : null;
+    const delivery = await db.transaction((tx) => pingWebhook(tx, auditContext(req), req.workspace!, actor, req.params.webhookId));
     return reply.code(202).send(delivery);
   });
 

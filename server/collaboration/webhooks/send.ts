@@ -1,15 +1,19 @@
 import { Agent, request } from 'undici';
 import { webhookUrlProblem } from '../../../domain/collaboration/webhooks';
-import { type AddressPolicy, checkHost, guardedLookup, hostOf, isIpLiteral, publicOnly, type Resolver, UnsafeTargetError } from './ssrf';
+import {
+  type AddressPolicy, checkHost, guardedLookup, hostOf, isIpLiteral, publicOnly, type Resolver, targetPolicy, UnsafeTargetError,
+} from './ssrf';
 
 export const SEND_TIMEOUT_MS = 10_000;
 export const MAX_REDIRECTS = 3;
 export const RESPONSE_BODY_LIMIT = 2048;
 
 export interface SendOptions {
-  /** The webhook's own permission to reach private addresses. */
+  /** The webhook's own permission to reach private networks. */
   allowPrivate: boolean;
-  /** Address rules when allowPrivate is off (publicOnly by default; tests narrow it). */
+  /** The operator's WEBHOOK_ALLOW_LOOPBACK: with allowPrivate, every address (off by default). */
+  allowLoopback?: boolean;
+  /** What counts as a public address (publicOnly by default; tests narrow it). */
   policy?: AddressPolicy;
   resolve?: Resolver;
   timeoutMs?: number;
@@ -18,7 +22,7 @@ export interface SendOptions {
 export interface SendResult {
   /** The final HTTP status, or null when no answer came. */
   status: number | null;
-  /** The first 2 KB of the final answer. */
+  /** The first 2 KB of the final answer; null when a non-public address was reached (nothing of it is kept). */
   body: string | null;
   error: string | null;
   durationMs: number;
@@ -56,11 +60,21 @@ function describe(err: unknown, timeoutMs: number): string {
 /**
  * POSTs `body` to `url`. Every connection goes through a lookup that checks the addresses it
  * connects to; redirects are followed by hand (at most 3), each target checked the same way.
- * A 301/302/303 turns the request into a GET without body, as browsers and fetch do.
+ * A 301/302/303 turns the request into a GET without body, as browsers and fetch do. When a
+ * non-public address was reached (allowed by the webhook's rules), only the status is kept:
+ * the answer of an internal service is not shown to workspace admins.
  */
 export async function sendWebhook(url: string, body: string, headers: Record<string, string>, opts: SendOptions): Promise<SendResult> {
   const timeoutMs = opts.timeoutMs ?? SEND_TIMEOUT_MS;
-  const policy: AddressPolicy = opts.allowPrivate ? () => null : (opts.policy ?? publicOnly);
+  const isPublic = opts.policy ?? publicOnly;
+  const allowed = targetPolicy({ allowPrivate: opts.allowPrivate, allowLoopback: opts.allowLoopback ?? false, publicPolicy: isPublic });
+  // Set when any address allowed for a connection is not public: its answer is not read back.
+  let reachedNonPublic = false;
+  const policy: AddressPolicy = (address) => {
+    const refused = allowed(address);
+    if (refused === null && isPublic(address) !== null) reachedNonPublic = true;
+    return refused;
+  };
   const agent = new Agent({ connect: { lookup: guardedLookup({ policy, resolve: opts.resolve }), timeout: timeoutMs } });
   const signal = AbortSignal.timeout(timeoutMs);
   const started = performance.now();
@@ -86,7 +100,9 @@ export async function sendWebhook(url: string, body: string, headers: Record<str
         if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) method = 'GET';
         continue;
       }
-      const text = await readStart(res.body, RESPONSE_BODY_LIMIT);
+      let text: string | null = null;
+      if (reachedNonPublic) discard(res.body);
+      else text = await readStart(res.body, RESPONSE_BODY_LIMIT);
       const ok = res.statusCode >= 200 && res.statusCode < 300;
       return { status: res.statusCode, body: text, error: ok ? null : `HTTP ${res.statusCode}`, durationMs: took() };
     }

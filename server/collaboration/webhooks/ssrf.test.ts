@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHost, hostOf, publicOnly, UnsafeTargetError } from './ssrf';
+import { checkHost, hostOf, publicOnly, targetPolicy, UnsafeTargetError } from './ssrf';
 
 describe('publicOnly', () => {
   it.each([
@@ -35,5 +35,35 @@ describe('checkHost', () => {
   it('returns the addresses of a public host', async () => {
     const resolve = () => Promise.resolve([{ address: '93.184.216.34', family: 4 }]);
     await expect(checkHost('example.com', { resolve })).resolves.toEqual([{ address: '93.184.216.34', family: 4 }]);
+  });
+});
+
+describe('targetPolicy', () => {
+  const special = ['127.0.0.1', '::1', '169.254.169.254', 'fe80::1', '0.0.0.0', '::', '224.0.0.1', 'ff02::1', '255.255.255.255', '240.0.0.1',
+    '192.0.2.10', '::ffff:127.0.0.1', '64:ff9b::a9fe:a9fe', '2001::1'];
+  const privateNetworks = ['10.0.0.5', '172.16.3.4', '192.168.1.1', '100.64.0.1', 'fd12:3456::1', '::ffff:10.1.2.3'];
+  const allowed = (policy: (a: string) => string | null, list: string[]) => list.filter((a) => policy(a) === null);
+
+  it('without allowPrivate: public addresses only, whatever the operator allows', () => {
+    for (const allowLoopback of [false, true]) {
+      const policy = targetPolicy({ allowPrivate: false, allowLoopback });
+      expect(allowed(policy, [...special, ...privateNetworks])).toEqual([]);
+      expect(policy('93.184.216.34')).toBeNull();
+    }
+  });
+  it('allowPrivate opens private networks only; loopback, link-local and the rest stay refused', () => {
+    const policy = targetPolicy({ allowPrivate: true, allowLoopback: false });
+    expect(allowed(policy, privateNetworks)).toEqual(privateNetworks);
+    expect(allowed(policy, special)).toEqual([]);
+    expect(policy('169.254.169.254')).toBe('linkLocal');
+  });
+  it('the operator\'s allowLoopback opens the rest too, for webhooks with allowPrivate', () => {
+    const policy = targetPolicy({ allowPrivate: true, allowLoopback: true });
+    expect(allowed(policy, [...special, ...privateNetworks])).toHaveLength(special.length + privateNetworks.length);
+    expect(policy('not an address')).toBe('invalid');
+  });
+  it('names the setting that would open a special address', async () => {
+    await expect(checkHost('169.254.169.254', { policy: targetPolicy({ allowPrivate: true, allowLoopback: false }) }))
+      .rejects.toThrow(/^169\.254\.169\.254 is a link-local address; .*WEBHOOK_ALLOW_LOOPBACK/);
   });
 });

@@ -4,10 +4,13 @@ import ipaddr from 'ipaddr.js';
 
 /**
  * Server-side request forgery protection for webhook targets. A webhook URL is chosen by a
- * workspace admin, but the request leaves from the server: it must not reach the server's own
- * network (databases, cloud metadata at 169.254.169.254, admin consoles) unless the webhook has
- * `allowPrivate` set. Every address a host resolves to is checked, at save time and again when
- * connecting (so a DNS answer that changes between check and connect cannot slip through).
+ * workspace admin, but the request leaves from the server: it must not reach the server itself
+ * or its network (the embedded database, /metrics, cloud metadata at 169.254.169.254, admin
+ * consoles). A webhook's `allowPrivate` opens private networks only (10/8, 172.16/12,
+ * 192.168/16, 100.64/10, fc00::/7); loopback, link-local and the other special ranges stay
+ * closed unless the instance operator opens them (WEBHOOK_ALLOW_LOOPBACK), for webhooks that
+ * allow private addresses. Every address a host resolves to is checked, at save time and again
+ * when connecting (so a DNS answer that changes between check and connect cannot slip through).
  */
 
 /** Resolves a host name to all its addresses (dns.lookup by default; tests stub it). */
@@ -44,6 +47,38 @@ export const publicOnly: AddressPolicy = (address) => {
   return range === 'unicast' ? null : range;
 };
 
+/** Ranges a webhook's "allow private addresses" opens: networks an organisation runs itself. */
+const PRIVATE_NETWORKS = new Set(['private', 'uniqueLocal', 'carrierGradeNat']);
+
+/** Whether a range named by publicOnly is a private network, also in an IPv6 form ("ipv4Mapped form of private"). */
+export function isPrivateNetwork(range: string): boolean {
+  return PRIVATE_NETWORKS.has(range.slice(range.lastIndexOf(' ') + 1));
+}
+
+/** What a webhook target may be. */
+export interface TargetRules {
+  /** The webhook's own "allow private addresses" (a workspace admin's choice). */
+  allowPrivate: boolean;
+  /** The instance operator's WEBHOOK_ALLOW_LOOPBACK: with allowPrivate, every valid address. */
+  allowLoopback: boolean;
+  /** What counts as public (publicOnly by default; tests narrow it). */
+  publicPolicy?: AddressPolicy;
+}
+
+/**
+ * The address policy of a webhook: public addresses only; with allowPrivate also private
+ * networks; with allowPrivate and the operator's allowLoopback every address.
+ */
+export function targetPolicy(rules: TargetRules): AddressPolicy {
+  const base = rules.publicPolicy ?? publicOnly;
+  if (!rules.allowPrivate) return base;
+  if (rules.allowLoopback) return (address) => (base(address) === 'invalid' ? 'invalid' : null);
+  return (address) => {
+    const range = base(address);
+    return range !== null && isPrivateNetwork(range) ? null : range;
+  };
+}
+
 const DESCRIPTIONS: Record<string, string> = {
   private: 'a private address', loopback: 'a loopback address', linkLocal: 'a link-local address',
   uniqueLocal: 'a unique-local address', unspecified: 'an unspecified address', multicast: 'a multicast address',
@@ -57,9 +92,10 @@ export class UnsafeTargetError extends Error {}
 function refusal(host: string, address: string, range: string): UnsafeTargetError {
   const what = DESCRIPTIONS[range] ?? (range.includes(' form of ') ? `an IPv6 ${range} address` : `a non-public address (${range})`);
   const subject = host === address ? `${address} is` : `${host} resolves to`;
-  return new UnsafeTargetError(
-    `${subject} ${what}${host === address ? '' : ` (${address})`}; webhooks may only reach public addresses unless "allow private addresses" is on`,
-  );
+  const rule = isPrivateNetwork(range)
+    ? 'webhooks may only reach public addresses unless "allow private addresses" is on'
+    : 'webhooks may not reach such addresses unless the server\'s operator allows it (WEBHOOK_ALLOW_LOOPBACK)';
+  return new UnsafeTargetError(`${subject} ${what}${host === address ? '' : ` (${address})`}; ${rule}`);
 }
 
 /** The host of a URL as used for connecting: IPv6 literals without brackets. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type {
   TCreateWebhook, TDeliveryStatus, TUpdateWebhook, TWebhook, TWebhookDelivery, TWebhookWithSecret,
 } from '../../../domain/collaboration/webhooks';
@@ -7,20 +7,16 @@ import type { TListQuery } from '../../../domain/common';
 import { type AuditContext, recordAudit } from '../../platform/audit/record';
 import type { Queryable } from '../../platform/db/client';
 import { publish } from '../../platform/events/publish';
-import { invalidField, notFound } from '../../platform/http/errors';
+import { conflict, invalidField, notFound } from '../../platform/http/errors';
 import { afterNewestCursor, exactTime, page } from '../../platform/http/pagination';
-import { users, workspaces } from '../../platform/tables';
 import { webhookDeliveries, webhooks } from '../tables';
 import { queueDeliveries } from './enqueue';
 import type { WebhookEvent } from './formats';
 import { newWebhookSecret } from './sign';
-import { checkHost, hostOf, type Resolver, UnsafeTargetError } from './ssrf';
+import { checkHost, hostOf, type Resolver, systemResolver, targetPolicy, UnsafeTargetError } from './ssrf';
 
 type WebhookRow = typeof webhooks.$inferSelect;
 type LastDelivery = TWebhook['lastDelivery'];
-
-/** For tests: the resolver used when saving (the system's by default). */
-export const saveChecks: { resolve?: Resolver } = {};
 
 export function presentWebhook(w: WebhookRow, last: LastDelivery = null): TWebhook {
   return {
@@ -32,27 +28,43 @@ export function presentWebhook(w: WebhookRow, last: LastDelivery = null): TWebho
 /** The audit snapshot of a webhook: everything but the secret. */
 const snapshot = (w: WebhookRow) => ({ ...presentWebhook(w), lastDelivery: undefined });
 
-/** Refuses a URL whose host resolves to a non-public address, unless the webhook allows private ones. */
-async function assertReachable(url: string, allowPrivate: boolean): Promise<void> {
-  if (allowPrivate) return;
+/** How a target is checked when saving: the operator's loopback switch and the resolver. */
+export interface TargetChecks {
+  /** The operator's WEBHOOK_ALLOW_LOOPBACK (Config.webhookAllowLoopback). */
+  webhookAllowLoopback: boolean;
+  /** The system's resolver by default. */
+  resolve?: Resolver;
+}
+
+/**
+ * Refuses a URL whose host resolves to an address the webhook may not reach (see targetPolicy).
+ * Resolves the host: call it before opening a transaction, never inside one.
+ */
+export async function assertReachable(url: string, allowPrivate: boolean, checks: TargetChecks): Promise<void> {
+  const allowLoopback = checks.webhookAllowLoopback;
+  // Every address is allowed: nothing to look up.
+  if (allowPrivate && allowLoopback) return;
   try {
-    await checkHost(hostOf(new URL(url)), { resolve: saveChecks.resolve });
+    await checkHost(hostOf(new URL(url)), { policy: targetPolicy({ allowPrivate, allowLoopback }), resolve: checks.resolve ?? systemResolver });
   } catch (e) {
     if (e instanceof UnsafeTargetError) throw invalidField('body.url', e.message.replace(/^\S+ resolves to/, 'resolves to'));
     throw e;
   }
 }
 
+/** The newest delivery of each of `ids`: one index probe per webhook (webhook_deliveries_webhook_idx). */
 async function lastDeliveries(db: Queryable, ids: string[]): Promise<Map<string, NonNullable<LastDelivery>>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectDistinctOn([webhookDeliveries.webhookId], {
-      webhookId: webhookDeliveries.webhookId, status: webhookDeliveries.status, responseStatus: webhookDeliveries.responseStatus, at: webhookDeliveries.updatedAt,
-    })
-    .from(webhookDeliveries)
-    .where(inArray(webhookDeliveries.webhookId, ids))
-    .orderBy(webhookDeliveries.webhookId, desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id));
-  return new Map(rows.map((r) => [r.webhookId, { status: r.status, responseStatus: r.responseStatus, at: r.at.toISOString() }]));
+  const res = await db.execute<{ webhookId: string; status: TDeliveryStatus; responseStatus: number | null; at: string | Date }>(sql`
+    select w.id as "webhookId", d.status, d.response_status as "responseStatus", d.updated_at as "at"
+    from unnest(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]) as w(id)
+    cross join lateral (
+      select status, response_status, updated_at from webhook_deliveries
+      where webhook_id = w.id
+      order by created_at desc, id desc
+      limit 1
+    ) d`);
+  return new Map(res.rows.map((r) => [r.webhookId, { status: r.status, responseStatus: r.responseStatus, at: new Date(r.at).toISOString() }]));
 }
 
 export async function listWebhooks(db: Queryable, workspaceId: string, q: TListQuery) {
@@ -78,19 +90,39 @@ export async function getWebhook(db: Queryable, workspaceId: string, id: string)
   return presentWebhook(row, (await lastDeliveries(db, [id])).get(id) ?? null);
 }
 
+/** Saves a new webhook; check its target with assertReachable first (outside the transaction). */
 export async function createWebhook(tx: Queryable, ctx: AuditContext, workspaceId: string, input: TCreateWebhook): Promise<TWebhookWithSecret> {
-  await assertReachable(input.url, input.allowPrivate);
   const secret = newWebhookSecret();
   const [row] = await tx.insert(webhooks).values({ ...input, workspaceId, secret, createdByUserId: ctx.actorUserId }).returning();
   await recordAudit(tx, ctx, { workspaceId, action: 'webhook.create', entityType: 'webhook', entityId: row!.id, after: snapshot(row!) });
   return { ...presentWebhook(row!), secret };
 }
 
-export async function updateWebhook(tx: Queryable, ctx: AuditContext, workspaceId: string, id: string, input: TUpdateWebhook): Promise<TWebhook> {
+/** The target a webhook had when an edit of it was checked (null when the edit changes neither url nor allowPrivate). */
+export type CheckedTarget = { url: string; allowPrivate: boolean } | null;
+
+/**
+ * Checks the target an edit gives a webhook, before the transaction: reads the webhook
+ * without a lock and resolves the new URL when url or allowPrivate change. updateWebhook then
+ * makes sure they are still what was read.
+ */
+export async function checkUpdateTarget(db: Queryable, workspaceId: string, id: string, input: TUpdateWebhook, checks: TargetChecks): Promise<CheckedTarget> {
+  if (input.url === undefined && input.allowPrivate === undefined) return null;
+  const row = await findRow(db, workspaceId, id);
+  const url = input.url ?? row.url;
+  const allowPrivate = input.allowPrivate ?? row.allowPrivate;
+  if (url !== row.url || allowPrivate !== row.allowPrivate) await assertReachable(url, allowPrivate, checks);
+  return { url: row.url, allowPrivate: row.allowPrivate };
+}
+
+/** Edits a webhook; `checked` is checkUpdateTarget's answer (409 when url or allowPrivate changed since). */
+export async function updateWebhook(
+  tx: Queryable, ctx: AuditContext, workspaceId: string, id: string, input: TUpdateWebhook, checked: CheckedTarget,
+): Promise<TWebhook> {
   const before = await findRow(tx, workspaceId, id, true);
-  const url = input.url ?? before.url;
-  const allowPrivate = input.allowPrivate ?? before.allowPrivate;
-  if (url !== before.url || allowPrivate !== before.allowPrivate) await assertReachable(url, allowPrivate);
+  if (checked && (before.url !== checked.url || before.allowPrivate !== checked.allowPrivate)) {
+    throw conflict('The webhook\'s URL or private-address setting was changed meanwhile; reload it and try again.');
+  }
   const [row] = await tx.update(webhooks).set({ ...input, updatedAt: new Date() }).where(eq(webhooks.id, id)).returning();
   await recordAudit(tx, ctx, { workspaceId, action: 'webhook.update', entityType: 'webhook', entityId: id, before: snapshot(before), after: snapshot(row!) });
   return presentWebhook(row!, (await lastDeliveries(tx, [id])).get(id) ?? null);
@@ -112,12 +144,15 @@ export async function rotateWebhookSecret(tx: Queryable, ctx: AuditContext, work
   return { ...presentWebhook(row!, (await lastDeliveries(tx, [id])).get(id) ?? null), secret };
 }
 
-/** Queues a `ping` event to the webhook (sent even while it is switched off). */
-export async function pingWebhook(tx: Queryable, ctx: AuditContext, workspaceId: string, id: string): Promise<TWebhookDelivery> {
+/** Queues a `ping` event to the webhook (sent even while it is switched off), from `actor` (the request's). */
+export async function pingWebhook(
+  tx: Queryable, ctx: AuditContext, workspace: WebhookEvent['workspace'], actor: WebhookEvent['actor'], id: string,
+): Promise<TWebhookDelivery> {
+  const workspaceId = workspace.id;
   await findRow(tx, workspaceId, id);
-  const [ws] = await tx.select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  const [actor] = ctx.actorUserId ? await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, ctx.actorUserId)) : [];
-  const event: WebhookEvent = { id: randomUUID(), kind: 'ping', occurredAt: new Date().toISOString(), workspace: ws!, actor: actor ?? null, entity: null };
+  const event: WebhookEvent = {
+    id: randomUUID(), kind: 'ping', occurredAt: new Date().toISOString(), workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name }, actor, entity: null,
+  };
   await queueDeliveries(tx, workspaceId, [id], event);
   await recordAudit(tx, ctx, { workspaceId, action: 'webhook.test', entityType: 'webhook', entityId: id, after: { eventId: event.id } });
   const [row] = await tx.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.webhookId, id), eq(webhookDeliveries.eventId, event.id)));

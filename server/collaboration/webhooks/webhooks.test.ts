@@ -2,17 +2,25 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onAudit } from '../../platform/audit/record';
+import { buildApp } from '../../app';
+import { onAudit, systemAudit } from '../../platform/audit/record';
+import { type Config, loadConfig } from '../../platform/config';
 import type { Db } from '../../platform/db/client';
-import { addMember, type Client, ORIGIN, setupOwner, testApp, type TestApp } from '../../test/harness';
+import { addMember, type Client, freshDatabase, ORIGIN, setupOwner, testApp, type TestApp } from '../../test/harness';
+import { webhooks } from '../tables';
 import { deliverDueWebhooks } from './deliver';
 import { enqueueWebhookDeliveries } from './enqueue';
 import { sendWebhook } from './send';
 import { signPayload } from './sign';
 import { publicOnly } from './ssrf';
+import { checkUpdateTarget, updateWebhook } from './store';
 
 let app: TestApp;
 let db: Db;
+/** An app with the default configuration: the loopback switch off. */
+let strict: { app: TestApp; owner: Client; ws: string };
+/** The receiver below listens on 127.0.0.1: the operator's loopback switch is on here (tests only). */
+let config: Config;
 let owner: Client;
 let member: Client;
 let ws: string;
@@ -23,13 +31,18 @@ let flakyFailures = 0;
 
 beforeAll(async () => {
   onAudit('webhooks', enqueueWebhookDeliveries);
-  const t = await testApp();
-  app = t.app;
-  db = t.database.db;
+  const { url, database } = await freshDatabase();
+  config = { ...loadConfig({ DATA_DIR: '/tmp/unused', LOG_LEVEL: 'silent', WEBHOOK_ALLOW_LOOPBACK: 'true' }), databaseUrl: url, baseUrl: ORIGIN };
+  app = await buildApp({ config, database, state: { shuttingDown: false } }, { logger: false, serveWeb: false });
+  await app.ready();
+  db = database.db;
   const s = await setupOwner(app, { workspaceName: 'Hooks Co' });
   owner = s.owner;
   ws = s.workspace.slug;
   member = await addMember(app, owner, ws, 'member');
+  const t = await testApp();
+  const so = await setupOwner(t.app, { workspaceName: 'Strict hooks' });
+  strict = { app: t.app, owner: so.owner, ws: so.workspace.slug };
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -37,6 +50,7 @@ beforeAll(async () => {
       received.push({ path: req.url ?? '', headers: req.headers, body });
       if (req.url === '/flaky' && flakyFailures-- > 0) return res.writeHead(500).end('boom');
       if (req.url === '/to-loopback') return res.writeHead(307, { location: `http://127.0.0.2:${port}/ok` }).end();
+      if (req.url === '/to-inside') return res.writeHead(307, { location: `http://inside.example.test:${port}/ok` }).end();
       if (req.url === '/to-private') return res.writeHead(302, { location: 'http://10.0.0.5/hook' }).end();
       if (req.url === '/loop') return res.writeHead(307, { location: '/loop' }).end();
       res.writeHead(200, { 'content-type': 'text/plain' }).end('x'.repeat(5000));
@@ -45,10 +59,15 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(async () => {
+  await app.close();
+  await new Promise<void>((r) => server.close(() => r()));
+});
 
 const base = () => `/api/v1/workspaces/${ws}`;
 const local = (path: string) => `http://127.0.0.1:${port}${path}`;
+/** Leaves due only what a test queues itself (earlier tests' retries may come due on a slow machine). */
+const settleOthers = () => db.execute(sql`update webhook_deliveries set status = 'failed' where status = 'pending'`);
 const deliveries = async (id: string) => (await owner.request('GET', `${base()}/webhooks/${id}/deliveries`)).json.items;
 
 describe('webhook routes', () => {
@@ -103,7 +122,7 @@ describe('delivery', () => {
     const goal = (await owner.request('POST', `${base()}/goals`, { title: 'Cut lead time' })).json;
     await owner.request('PATCH', `${base()}/goals/${goal.id}`, { weight: 90 });
     received.length = 0;
-    const counts = await deliverDueWebhooks(db, { baseUrl: ORIGIN });
+    const counts = await deliverDueWebhooks(db, config);
     expect(counts).toMatchObject({ sent: 1, succeeded: 1, failed: 0, retried: 0 });
     const req = received[0]!;
     const ts = Number(req.headers['x-tandem-timestamp']);
@@ -119,8 +138,11 @@ describe('delivery', () => {
     const [d] = await deliveries(hook.id);
     expect(d).toMatchObject({ status: 'succeeded', attempts: 1, responseStatus: 200, error: null, eventKind: 'goal.update', nextAttemptAt: null });
     expect(d.id).toBe(req.headers['x-tandem-delivery']);
-    expect(d.responseBody).toHaveLength(2048);
+    // The receiver is on loopback, not a public address: its answer is not kept, its status is.
+    expect(d.responseBody).toBeNull();
     expect((await owner.request('GET', `${base()}/webhooks/${hook.id}`)).json.lastDelivery).toMatchObject({ status: 'succeeded', responseStatus: 200 });
+    const listed = (await owner.request('GET', `${base()}/webhooks`)).json.items;
+    expect(listed.find((w: any) => w.id === hook.id).lastDelivery).toMatchObject({ status: 'succeeded', responseStatus: 200, at: d.updatedAt });
     await owner.request('PATCH', `${base()}/webhooks/${hook.id}`, { active: false });
   });
 
@@ -128,16 +150,16 @@ describe('delivery', () => {
     const hook = (await owner.request('POST', `${base()}/webhooks`, { name: 'Flaky', url: local('/flaky'), allowPrivate: true, format: 'teams' })).json;
     flakyFailures = 1;
     expect((await owner.request('POST', `${base()}/webhooks/${hook.id}/test`)).status).toBe(202);
-    const first = await deliverDueWebhooks(db, { baseUrl: ORIGIN });
+    const first = await deliverDueWebhooks(db, config);
     expect(first).toMatchObject({ sent: 1, retried: 1, succeeded: 0 });
     let [d] = await deliveries(hook.id);
-    expect(d).toMatchObject({ status: 'pending', attempts: 1, responseStatus: 500, responseBody: 'boom', error: 'HTTP 500' });
+    expect(d).toMatchObject({ status: 'pending', attempts: 1, responseStatus: 500, responseBody: null, error: 'HTTP 500' });
     const wait = new Date(d.nextAttemptAt).getTime() - Date.now();
     expect(wait).toBeGreaterThan(25_000);
     expect(wait).toBeLessThan(34_000);
-    expect((await deliverDueWebhooks(db, { baseUrl: ORIGIN })).sent).toBe(0); // not due yet
+    expect((await deliverDueWebhooks(db, config)).sent).toBe(0); // not due yet
     await db.execute(sql`update webhook_deliveries set next_attempt_at = now() where id = ${d.id}`);
-    expect(await deliverDueWebhooks(db, { baseUrl: ORIGIN })).toMatchObject({ sent: 1, succeeded: 1 });
+    expect(await deliverDueWebhooks(db, config)).toMatchObject({ sent: 1, succeeded: 1 });
     [d] = await deliveries(hook.id);
     expect(d).toMatchObject({ status: 'succeeded', attempts: 2, responseStatus: 200 });
     expect(JSON.parse(received.at(-1)!.body).attachments[0].content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
@@ -145,7 +167,7 @@ describe('delivery', () => {
     const again = await owner.request('POST', `${base()}/webhooks/${hook.id}/deliveries/${d.id}/redeliver`);
     expect(again.status).toBe(202);
     expect(again.json).toMatchObject({ eventId: d.eventId, status: 'pending', attempts: 0 });
-    expect(await deliverDueWebhooks(db, { baseUrl: ORIGIN })).toMatchObject({ sent: 1, succeeded: 1 });
+    expect(await deliverDueWebhooks(db, config)).toMatchObject({ sent: 1, succeeded: 1 });
   });
 
   it('gives up after 8 attempts', async () => {
@@ -153,7 +175,7 @@ describe('delivery', () => {
     flakyFailures = 100;
     await owner.request('POST', `${base()}/webhooks/${hook.id}/test`);
     await db.execute(sql`update webhook_deliveries set attempts = 7 where webhook_id = ${hook.id}`);
-    expect(await deliverDueWebhooks(db, { baseUrl: ORIGIN })).toMatchObject({ sent: 1, failed: 1 });
+    expect(await deliverDueWebhooks(db, config)).toMatchObject({ sent: 1, failed: 1 });
     expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'failed', attempts: 8, nextAttemptAt: null });
     flakyFailures = 0;
   });
@@ -163,9 +185,97 @@ describe('delivery', () => {
     await db.execute(sql`update webhooks set allow_private = false where id = ${hook.id}`);
     await owner.request('POST', `${base()}/webhooks/${hook.id}/test`);
     received.length = 0;
-    expect(await deliverDueWebhooks(db, { baseUrl: ORIGIN })).toMatchObject({ sent: 1, retried: 1 });
+    expect(await deliverDueWebhooks(db, config)).toMatchObject({ sent: 1, retried: 1 });
     expect((await deliveries(hook.id))[0].error).toMatch(/127\.0\.0\.1 is a loopback address/);
     expect(received).toHaveLength(0);
+  });
+});
+
+describe('the operator\'s loopback switch', () => {
+  it('off (the default): allowPrivate opens private networks, never loopback, link-local or other special addresses', async () => {
+    const sbase = `/api/v1/workspaces/${strict.ws}`;
+    for (const url of [
+      'http://127.0.0.1:1/', 'http://localhost:1/', 'http://169.254.169.254/latest/meta-data/', 'http://[fe80::1]/', 'http://[::ffff:127.0.0.1]/',
+      'http://0.0.0.0/', 'http://224.0.0.1/', 'http://255.255.255.255/', 'http://240.0.0.1/',
+    ]) {
+      const res = await strict.owner.request('POST', `${sbase}/webhooks`, { name: 'Inside', url, allowPrivate: true });
+      expect(res.status, url).toBe(400);
+      expect(res.json.errors[0], url).toMatchObject({ path: 'body.url', message: expect.stringMatching(/WEBHOOK_ALLOW_LOOPBACK/) });
+    }
+    for (const url of ['http://10.0.0.5/', 'http://172.16.0.1/', 'http://192.168.1.1/', 'http://100.64.0.1/', 'http://[fd12::1]/', 'http://[::ffff:10.1.2.3]/']) {
+      expect((await strict.owner.request('POST', `${sbase}/webhooks`, { name: 'Intranet', url, allowPrivate: true })).status, url).toBe(201);
+    }
+    const hook = (await strict.owner.request('POST', `${sbase}/webhooks`, { name: 'Intranet', url: 'http://10.0.0.7/', allowPrivate: true })).json;
+    const toMetadata = await strict.owner.request('PATCH', `${sbase}/webhooks/${hook.id}`, { url: 'http://169.254.169.254/' });
+    expect(toMetadata.status).toBe(400);
+    expect(toMetadata.json.errors[0].message).toMatch(/^169\.254\.169\.254 is a link-local address; /);
+    const notPrivate = await strict.owner.request('PATCH', `${sbase}/webhooks/${hook.id}`, { allowPrivate: false });
+    expect(notPrivate.json.errors[0].message).toMatch(/^10\.0\.0\.7 is a private address; .*"allow private addresses"/);
+    expect((await strict.owner.request('PATCH', `${sbase}/webhooks/${hook.id}`, { name: 'Renamed' })).status).toBe(200);
+  });
+
+  it('off when sending: a loopback target saved while it was on is refused without connecting', async () => {
+    await settleOthers();
+    const hook = (await owner.request('POST', `${base()}/webhooks`, { name: 'Loopback', url: local('/ok'), allowPrivate: true })).json;
+    await owner.request('POST', `${base()}/webhooks/${hook.id}/test`);
+    received.length = 0;
+    expect(await deliverDueWebhooks(db, { baseUrl: ORIGIN })).toMatchObject({ sent: 1, retried: 1 });
+    expect((await deliveries(hook.id))[0].error).toMatch(/^127\.0\.0\.1 is a loopback address; .*WEBHOOK_ALLOW_LOOPBACK/);
+    expect(received).toHaveLength(0);
+    await owner.request('DELETE', `${base()}/webhooks/${hook.id}`);
+  });
+});
+
+describe('delivery runs', () => {
+  it('claims a batch at a time until the run\'s limit', async () => {
+    await settleOthers();
+    const hook = (await owner.request('POST', `${base()}/webhooks`, { name: 'Busy', url: local('/ok'), allowPrivate: true })).json;
+    for (let i = 0; i < 10; i++) await owner.request('POST', `${base()}/webhooks/${hook.id}/test`);
+    expect(await deliverDueWebhooks(db, { ...config, limit: 9 })).toMatchObject({ sent: 9, succeeded: 9 });
+    expect(await deliverDueWebhooks(db, config)).toMatchObject({ sent: 1, succeeded: 1 });
+    await owner.request('DELETE', `${base()}/webhooks/${hook.id}`);
+  });
+
+  it('does not overwrite an attempt that another process took over meanwhile', async () => {
+    await settleOthers();
+    const hook = (await owner.request('POST', `${base()}/webhooks`, { name: 'Slow', url: `http://slow.example.test:${port}/ok`, allowPrivate: true })).json;
+    await owner.request('POST', `${base()}/webhooks/${hook.id}/test`);
+    received.length = 0;
+    // While this attempt is in flight, another process claims the row again (its lease ran out).
+    const resolve = async () => {
+      await db.execute(sql`update webhook_deliveries set attempts = attempts + 1, next_attempt_at = now() + interval '2 minutes' where webhook_id = ${hook.id}`);
+      return [{ address: '127.0.0.1', family: 4 }];
+    };
+    expect(await deliverDueWebhooks(db, { ...config, send: { resolve } })).toEqual({ sent: 1, succeeded: 0, failed: 0, retried: 0 });
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'pending', attempts: 2, responseStatus: null });
+    // The ping names the admin who asked for it.
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ kind: 'ping', actor: { id: owner.userId, name: 'Olivia Owner' }, entity: null });
+    await owner.request('DELETE', `${base()}/webhooks/${hook.id}`);
+  });
+
+  it('an edit whose URL was checked answers 409 when url or allowPrivate changed before its transaction', async () => {
+    const hook = (await owner.request('POST', `${base()}/webhooks`, { name: 'Raced', url: local('/ok'), allowPrivate: true })).json;
+    const [row] = await db.select({ workspaceId: webhooks.workspaceId }).from(webhooks).where(sql`${webhooks.id} = ${hook.id}`);
+    const checks = { webhookAllowLoopback: true };
+    const edit = { url: local('/other') };
+    const checked = await checkUpdateTarget(db, row!.workspaceId, hook.id, edit, checks);
+    await db.execute(sql`update webhooks set allow_private = false where id = ${hook.id}`);
+    await expect(db.transaction((tx) => updateWebhook(tx, systemAudit, row!.workspaceId, hook.id, edit, checked))).rejects.toMatchObject({ status: 409 });
+    // An edit that leaves both alone is not checked and goes through.
+    const rename = { name: 'Renamed' };
+    expect(await checkUpdateTarget(db, row!.workspaceId, hook.id, rename, checks)).toBeNull();
+    await expect(db.transaction((tx) => updateWebhook(tx, systemAudit, row!.workspaceId, hook.id, rename, null))).resolves.toMatchObject({ name: 'Renamed' });
+    await owner.request('DELETE', `${base()}/webhooks/${hook.id}`);
+  });
+
+  it('sends only changes every member may hear of', async () => {
+    const hook = (await owner.request('POST', `${base()}/webhooks`, { name: 'Everything', url: local('/ok'), allowPrivate: true, events: [] })).json;
+    await owner.request('PATCH', `${base()}/webhooks/${hook.id}`, { name: 'Everything shared' });
+    expect((await owner.request('POST', `${base()}/invitations`, { email: 'new.person@example.com', role: 'member' })).status).toBe(201);
+    expect(await deliveries(hook.id)).toEqual([]);
+    await owner.request('POST', `${base()}/goals`, { title: 'Shared goal' });
+    expect((await deliveries(hook.id)).map((d: any) => d.eventKind)).toEqual(['goal.create']);
+    await owner.request('DELETE', `${base()}/webhooks/${hook.id}`);
   });
 });
 
@@ -181,6 +291,20 @@ describe('sendWebhook', () => {
     const priv = await send(local('/to-private'));
     expect(priv.error).toMatch(/10\.0\.0\.5 is a private address/);
     expect(received.map((r) => r.path)).toEqual(['/to-loopback', '/to-private']);
+  });
+
+  it('keeps the answer of a public address, and only the status of a non-public one', async () => {
+    expect((await send(local('/ok'))).body).toHaveLength(2048);
+    const inside = await send(local('/ok'), { allowPrivate: true, allowLoopback: true, policy: publicOnly });
+    expect(inside).toMatchObject({ status: 200, body: null, error: null });
+    // Public first, then redirected to a loopback address the webhook may reach (the same receiver, IPv4-mapped).
+    const resolve = (host: string) => Promise.resolve([{ address: host === 'inside.example.test' ? '::ffff:127.0.0.1' : '127.0.0.1', family: host === 'inside.example.test' ? 6 : 4 }]);
+    expect(await send(local('/to-inside'), { allowPrivate: true, allowLoopback: true, resolve })).toMatchObject({ status: 200, body: null, error: null });
+    expect(received.at(-1)!.path).toBe('/ok');
+  });
+
+  it('allowPrivate alone does not open loopback', async () => {
+    expect((await send(local('/ok'), { allowPrivate: true, policy: publicOnly })).error).toMatch(/127\.0\.0\.1 is a loopback address/);
   });
 
   it('follows at most 3 redirects', async () => {

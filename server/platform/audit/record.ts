@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/client';
+import { sql } from 'drizzle-orm';
 import { auditLog } from '../tables';
 
 /** Who did it and from where, taken from the request. */
@@ -38,6 +39,8 @@ function snapshot(v: unknown): unknown {
 export interface AuditedChange extends AuditEvent {
   /** The audit entry's id (also its order). */
   id: number;
+  /** The actor's name, read with the insert (null for the system). */
+  actorName: string | null;
   at: Date;
   ctx: AuditContext;
 }
@@ -68,7 +71,7 @@ export async function recordAudit(tx: Queryable, ctx: AuditContext, e: AuditEven
     after: snapshot(e.after),
     requestId: ctx.requestId,
     ip: ctx.ip,
-  }).returning({ id: auditLog.id, at: auditLog.at });
+  }).returning({ id: auditLog.id, at: auditLog.at, actorName: sql<string | null>`(select name from users where id = ${auditLog.actorUserId})` });
   if (e.workspaceId === null) return;
-  for (const listener of listeners.values()) await listener(tx, { ...e, id: entry!.id, at: entry!.at, ctx });
+  for (const listener of listeners.values()) await listener(tx, { ...e, id: entry!.id, at: entry!.at, actorName: entry!.actorName, ctx });
 }

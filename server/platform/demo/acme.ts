@@ -75,3 +75,69 @@ export const links: { goal: string; initiative: string; strength: 'weak' | 'medi
   { goal: 'data', initiative: 'mdm', strength: 'strong', rationale: 'The shipment record itself.' },
   { goal: 'ontime', initiative: 'printers', strength: 'weak', rationale: 'Fewer label jams at peak.' },
 ];
+
+// The collaboration area: who watches what, a week of comments and the action items they led to.
+// `@{key}` in a comment is a mention of that person (the loader turns it into `@[Name](user:<id>)`).
+// Times are relative to the moment the demo is loaded: hours before it, due dates in days after it.
+
+/** Sofia Rossi is a viewer: she watches and is mentioned or assigned, but writes nothing. */
+type Writer = Exclude<PersonKey, 'hr'>;
+/** A goal or an initiative, by key. */
+export type On = { goal: string } | { initiative: string };
+
+/**
+ * Goals and initiatives followed. The owner created every item of the demo and so watches all
+ * of them; the loader leaves them watching only these (and whatever they comment on).
+ */
+export const watching: Record<PersonKey, { goals: string[]; initiatives: string[] }> = {
+  owner: { goals: ['resilience', 'data'], initiatives: ['wms', 'dr', 'mdm'] },
+  coo: { goals: ['ontime', 'emissions'], initiatives: ['wms', 'routing', 'printers'] },
+  cfo: { goals: ['cost', 'close'], initiatives: ['routing', 'billing'] },
+  sales: { goals: ['ecom', 'nps'], initiatives: ['tracking', 'onboarding', 'claims'] },
+  liaison: { goals: [], initiatives: ['tracking', 'driverapp'] },
+  architect: { goals: ['data'], initiatives: ['routing', 'ev', 'mdm'] },
+  hr: { goals: ['retention'], initiatives: ['driverapp', 'intranet'] },
+};
+
+export const comments: { hoursAgo: number; by: Writer; on: On; body: string }[] = [
+  // How the on-time goal is measured.
+  { hoursAgo: 150, by: 'cfo', on: { goal: 'ontime' }, body: 'Before we report on this goal: how exactly do we measure *on time*? Sales counts against the **delivery window** promised to the customer, Operations against the **planned route stop**. Last month that gave 94.1% and 96.8% for the same parcels.' },
+  { hoursAgo: 126, by: 'coo', on: { goal: 'ontime' }, body: 'Operations proposes:\n\n- on time = delivered inside the window the customer was shown\n- a failed first attempt counts as late\n- parcels the customer refuses are left out\n\n@{sales} does that match what customers see in tracking?' },
+  { hoursAgo: 98, by: 'sales', on: { goal: 'ontime' }, body: 'Yes, that is the definition customers complain about, so let\'s use it. One caveat: B2B pallets have no delivery window yet. Report them separately until the tracking portal covers them.' },
+  { hoursAgo: 24, by: 'owner', on: { goal: 'ontime' }, body: '@{architect} can the routing system give us the promised window per parcel for a weekly report? If not, that is a good first use case for the shipment master data hub.' },
+  { hoursAgo: 20, by: 'architect', on: { goal: 'ontime' }, body: 'It has the window for everything since the new routing release; older parcels only have the route stop. I\'ll build the weekly report on the new definition and backfill what we can.' },
+
+  // The WMS cut-over date.
+  { hoursAgo: 146, by: 'coo', on: { initiative: 'wms' }, body: 'Before we fix the cut-over for the **Rotterdam hub**: once peak season starts, Operations cannot take a weekend with the WMS down. @{owner} can IT commit to the last weekend before peak?' },
+  { hoursAgo: 122, by: 'architect', on: { initiative: 'wms' }, body: 'Technically yes, if the vendor delivers the high-availability cluster a month ahead. Risks I see:\n\n1. the data migration needs a full dry run on a weekend of its own\n2. Rotterdam\'s label printers must be on the new firmware first (see *Label printer replacement*)\n\n@{liaison} can you check with the hub manager whether that weekend is free?' },
+  { hoursAgo: 96, by: 'liaison', on: { initiative: 'wms' }, body: 'Rotterdam is fine with it, on one condition: the old WMS stays available **read-only for a week** as a fallback. I added an action item to get the date confirmed in writing.' },
+  { hoursAgo: 52, by: 'owner', on: { initiative: 'wms' }, body: 'Thanks, all. Proposal:\n\n- **dry run** two weekends before\n- **cut-over** the last weekend before peak\n- go/no-go for rollback by Saturday 18:00\n\n@{coo} please confirm for Operations. @{cfo} the vendor\'s weekend support is about €18k, which is not in the current opex line.' },
+  { hoursAgo: 30, by: 'cfo', on: { initiative: 'wms' }, body: 'Fine from Finance if it comes out of the project contingency, not opex. Please show it in the next forecast.' },
+
+  // Single remarks elsewhere.
+  { hoursAgo: 100, by: 'liaison', on: { goal: 'retention' }, body: 'Exit interviews say the same as last quarter: **shift swaps** are the number one request. The Driver app 2.0 beta has them, and 60 drivers in Duisburg are testing it. @{hr} could People & Culture add a question about the app to the quarterly pulse survey?' },
+  { hoursAgo: 80, by: 'sales', on: { goal: 'nps' }, body: 'The quarterly NPS survey is in: **27**, up from 21. The top detractor reason is still _"no idea when the parcel comes"_, which the tracking portal should fix. @{liaison} when does the first hub go live?' },
+  { hoursAgo: 74, by: 'liaison', on: { initiative: 'tracking' }, body: 'The pilot with three web shops starts next sprint. Open points:\n\n1. SMS notifications need a new provider contract\n2. delivery windows for B2B pallets\n\n@{owner} we need the API gateway ready before the pilot. Can IT send us the requirements?' },
+  { hoursAgo: 28, by: 'coo', on: { initiative: 'dr' }, body: 'After Tuesday\'s **40-minute sorter outage** in Hamburg the hub managers are nervous. @{owner} can we bring the fail-over test forward instead of waiting for the second site?' },
+  { hoursAgo: 8, by: 'architect', on: { initiative: 'ev' }, body: 'Still on hold until we pick a charging vendor: their APIs differ too much to build against both. Meanwhile route optimisation already saves about 4% diesel per tour in the pilot region.' },
+];
+
+export const actionItems: {
+  hoursAgo: number; by: Writer; on: On; title: string; description: string; owner: PersonKey;
+  /** Days after the load date (negative: overdue). */
+  dueInDays: number;
+  status: 'open' | 'in_progress';
+  /** Marked done this many hours before the load. */
+  doneHoursAgo?: number;
+}[] = [
+  { hoursAgo: 120, by: 'coo', on: { goal: 'ontime' }, title: 'Agree the on-time definition with Sales and Finance', description: 'One definition for the weekly report: delivered inside the promised window, failed first attempts count as late.', owner: 'coo', dueInDays: -3, status: 'open', doneHoursAgo: 72 },
+  { hoursAgo: 95, by: 'liaison', on: { initiative: 'wms' }, title: 'Confirm cut-over weekend with the Rotterdam hub', description: 'Written confirmation from the hub manager, including a week of read-only access to the old WMS.', owner: 'liaison', dueInDays: 3, status: 'in_progress' },
+  { hoursAgo: 99, by: 'liaison', on: { goal: 'retention' }, title: 'Add a driver app question to the quarterly pulse survey', description: 'Ask drivers how useful shift swaps and offline proof of delivery are.', owner: 'hr', dueInDays: 6, status: 'open' },
+  { hoursAgo: 73, by: 'liaison', on: { initiative: 'tracking' }, title: 'Send API gateway requirements for the tracking pilot', description: 'Rate limits, authentication and the endpoints the three pilot shops will call.', owner: 'owner', dueInDays: -2, status: 'open' },
+  { hoursAgo: 70, by: 'liaison', on: { initiative: 'tracking' }, title: 'Renegotiate the SMS provider contract for delivery notifications', description: 'Current contract caps at 50,000 messages a month; the pilot alone needs about 80,000.', owner: 'sales', dueInDays: -5, status: 'open' },
+  { hoursAgo: 51, by: 'owner', on: { initiative: 'wms' }, title: 'Approve vendor weekend support from the contingency budget', description: 'About €18k for on-site support during the dry run and the cut-over weekend.', owner: 'cfo', dueInDays: 5, status: 'open' },
+  { hoursAgo: 50, by: 'owner', on: { initiative: 'wms' }, title: 'Review the data migration dry-run plan', description: 'Check the rollback steps and who decides go/no-go on the Saturday.', owner: 'owner', dueInDays: 1, status: 'in_progress' },
+  { hoursAgo: 27, by: 'coo', on: { initiative: 'dr' }, title: 'Schedule a fail-over test for the sorting systems', description: 'A planned switch to the standby sorter controller at one hub, outside peak hours.', owner: 'owner', dueInDays: 10, status: 'open' },
+  { hoursAgo: 23, by: 'owner', on: { goal: 'ontime' }, title: 'Build the weekly on-time report on the new definition', description: 'From the routing system\'s promised windows; backfill older weeks where the data allows.', owner: 'architect', dueInDays: 12, status: 'open' },
+  { hoursAgo: 7, by: 'architect', on: { initiative: 'ev' }, title: 'Shortlist two charging vendors for the electric vans', description: 'Compare APIs, tariffs and depot installation times.', owner: 'coo', dueInDays: 21, status: 'open' },
+];

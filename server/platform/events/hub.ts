@@ -28,7 +28,12 @@ export class EventHub {
   private stopped = false;
   private failures = 0;
 
-  constructor(private readonly url: string, private readonly log?: FastifyBaseLogger) {}
+  constructor(private readonly url: string, private log?: FastifyBaseLogger) {}
+
+  /** Where reconnect warnings go (the app's logger, once there is one). */
+  setLogger(log: FastifyBaseLogger): void {
+    this.log ??= log;
+  }
 
   async start(): Promise<void> {
     await this.connect();
@@ -48,8 +53,15 @@ export class EventHub {
     };
     client.on('error', lost);
     client.on('end', lost);
-    await client.connect();
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (e) {
+      client.removeAllListeners();
+      client.on('error', () => {});
+      await client.end().catch(() => {});
+      throw e;
+    }
     this.client = client;
     this.failures = 0;
   }
@@ -77,6 +89,10 @@ export class EventHub {
       return;
     }
     for (const l of this.processListeners) l(e);
+    // Someone who leaves or is removed stops hearing the workspace at once.
+    if (e.kind === 'change' && (e.action === 'member.remove' || e.action === 'member.leave')) {
+      for (const s of this.subscribers) if (s.workspaceId === e.workspaceId && s.userId === e.entityId) s.close();
+    }
     const only = e.userIds ? new Set(e.userIds) : null;
     const { userIds: _users, workspaceId: _ws, ...out } = e;
     for (const s of this.subscribers) {

@@ -7,10 +7,10 @@ import { auditContext, recordAudit } from '../audit/record';
 import { startSession } from '../auth/sessions';
 import { conflict, forbidden, invalidFields, unauthorized } from '../http/errors';
 import type { RouteModule } from '../http/context';
-import { queueEmail } from '../../collaboration/email/outbox';
-import { invitationEmail } from '../../collaboration/email/templates';
+import { queueEmail } from '../mail/outbox';
 import { createUser, findUserByEmail, presentUser } from '../users/store';
 import { listWorkspacesFor } from '../workspaces/store';
+import { invitationEmail, invitationUrl } from './email';
 import {
   acceptInvitation, assertInvitedEmail, createInvitation, listInvitations, markEmailQueued, openInvitation, presentInvitation, revokeInvitation,
 } from './store';
@@ -52,11 +52,12 @@ export const invitationRoutes: RouteModule = (app, { config, database: { db } })
     const audit = auditContext(req);
     const { invitation, url } = await db.transaction(async (tx) => {
       const created = await createInvitation(tx, audit, ws, req.body);
-      const link = `${config.baseUrl}/invite/${created.token}`;
+      const link = invitationUrl(config.baseUrl, created.token);
       const to = created.invitation.email;
       if (!to) return { invitation: created.invitation, url: link };
       // Through the outbox, in the same transaction: sent (and retried) by the e-mail worker, or
-      // kept unsent for an admin to send once SMTP is configured. The link works either way.
+      // kept unsent for an admin to send once SMTP is configured. The link works either way. The
+      // outbox never shows the link, and blanks it out once the e-mail is sent or failed for good.
       const mail = invitationEmail({
         inviter: req.actor!.name, workspaceName: ws.name, role: created.invitation.role, url: link,
         expiresOn: created.invitation.expiresAt.toISOString().slice(0, 10),

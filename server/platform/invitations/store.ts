@@ -8,6 +8,7 @@ import type { Queryable } from '../db/client';
 import { AppError, conflict, forbidden, notFound } from '../http/errors';
 import { afterNewestCursor, exactTime, page } from '../http/pagination';
 import { invitations, memberships, users, workspaces } from '../tables';
+import { invitationTokenIn } from '../mail/outbox';
 import { findUserByEmail } from '../users/store';
 
 type InvitationRow = typeof invitations.$inferSelect;
@@ -38,6 +39,11 @@ export async function listInvitations(db: Queryable, workspaceId: string, q: TLi
   return page(rows, q.limit, (r) => presentInvitation(r.i), (r) => [r.sortAt, r.i.id]);
 }
 
+/** Refuses what `role` may not invite: only owners invite owners (members.manage is checked by the route). */
+export function assertMayInvite(role: TRole, invitedRole: TRole): void {
+  if (invitedRole === 'owner' && role !== 'owner') throw forbidden('Only an owner can invite an owner.');
+}
+
 /**
  * Creates an invitation and returns it with its secret token (only its hash is stored).
  * Only owners invite owners; a person who is already a member is a 409.
@@ -48,7 +54,7 @@ export async function createInvitation(
   ws: { id: string; role: TRole },
   input: { email?: string; role: TRole },
 ): Promise<{ invitation: InvitationRow; token: string }> {
-  if (input.role === 'owner' && ws.role !== 'owner') throw forbidden('Only an owner can invite an owner.');
+  assertMayInvite(ws.role, input.role);
   if (input.email) {
     const existing = await findUserByEmail(tx, input.email);
     if (existing) {
@@ -83,6 +89,26 @@ export async function markEmailQueued(tx: Queryable, audit: AuditContext, worksp
     before: presentInvitation(before), after: { ...presentInvitation(row!), emailId },
   });
   return row!;
+}
+
+/**
+ * Before an invitation e-mail of the outbox is sent again: the caller must be allowed to create
+ * that invitation (only owners invite owners), and it must still be open. The invitation is the
+ * one whose link the e-mail holds; once the e-mail was sent or failed for good its link is
+ * blanked out (see sendDueEmails), and it cannot be sent again: invite anew instead.
+ */
+export async function assertMayResendInvitationEmail(tx: Queryable, ws: { id: string; role: TRole }, emailText: string): Promise<void> {
+  const token = invitationTokenIn(emailText);
+  const [invitation] = token
+    ? await tx.select().from(invitations).where(and(eq(invitations.tokenHash, secretHash(token)), eq(invitations.workspaceId, ws.id)))
+    : [];
+  if (!invitation) {
+    throw conflict('This invitation e-mail no longer holds its link (it is removed once the e-mail is sent or has failed for good). Invite the person again instead.');
+  }
+  assertMayInvite(ws.role, invitation.role);
+  if (invitation.acceptedAt) throw conflict('This invitation has already been accepted.');
+  if (invitation.revokedAt) throw conflict('This invitation has been revoked, so its link no longer works.');
+  if (invitation.expiresAt <= new Date()) throw conflict('This invitation has expired, so its link no longer works. Invite the person again instead.');
 }
 
 /** Revokes an open invitation of this workspace; its link stops working. */

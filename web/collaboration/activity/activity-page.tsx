@@ -1,10 +1,9 @@
 import { Paper, Select } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWorkspace } from '../../app/workspace';
+import { useMemberOptions } from '../../platform/queries';
 import { PageHeader } from '../../ui/page-header';
 import { usePageTitle } from '../../ui/page-title';
-import { membersQuery } from '../comments/comments-api';
 import { ActivityList } from './activity-list';
 
 /** The workspace's activity feed: every change and comment, newest first, filterable by person. */
@@ -12,14 +11,14 @@ export function ActivityPage() {
   usePageTitle('Activity');
   const ws = useWorkspace();
   const [actor, setActor] = useState<string | null>(null);
-  const members = useQuery(membersQuery(ws));
+  const people = useMemberOptions(ws);
   return (
     <>
       <PageHeader title="Activity" description="What people changed and said in this workspace, newest first." />
       <Select
         label="Person"
         placeholder="Everyone"
-        data={(members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name }))}
+        data={people}
         value={actor}
         onChange={setActor}
         clearable

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { mentionQueryAt, mentionToken } from '../../../domain/collaboration/mentions';
 import { useWorkspace } from '../../app/workspace';
-import { membersQuery } from './comments-api';
+import { membersQuery } from '../../platform/queries';
 
 interface ComposerProps {
   label: string;

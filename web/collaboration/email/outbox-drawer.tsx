@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Button, Drawer, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useWorkspace } from '../../app/workspace';
+import { useCan, useWorkspace } from '../../app/workspace';
 import { ErrorState } from '../../ui/error-state';
 import { formatDateTime } from '../../ui/format';
 import { KIND_LABELS, outboxEmailQuery, STATUS_INFO, useSendNow } from './outbox-api';
@@ -11,10 +11,11 @@ interface OutboxDrawerProps {
   onClose: () => void;
 }
 
-/** One e-mail of the outbox: who, what, its delivery state and the full text as sent. */
+/** One e-mail of the outbox: who, what, its delivery state and the full text as sent (invitation links hidden). */
 export function OutboxDrawer({ emailId, smtpConfigured, onClose }: OutboxDrawerProps) {
   const ws = useWorkspace();
   const email = useQuery({ ...outboxEmailQuery(ws, emailId ?? ''), enabled: emailId !== null });
+  const canSend = useCan('outbox.send');
   const sendNow = useSendNow(ws);
   const e = email.data;
   return (
@@ -61,7 +62,7 @@ export function OutboxDrawer({ emailId, smtpConfigured, onClose }: OutboxDrawerP
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{e.lastError}</Text>
             </Alert>
           )}
-          {(e.status === 'unsent' || e.status === 'failed') && (
+          {canSend && (e.status === 'unsent' || e.status === 'failed') && (
             <Group>
               <Button onClick={() => sendNow.mutate(e.id)} loading={sendNow.isPending} disabled={!smtpConfigured}>
                 Send now

@@ -34,6 +34,8 @@ export function OutboxPage() {
   usePageTitle('E-mail outbox');
   const ws = useWorkspace();
   const allowed = useCan('outbox.read');
+  // Not in an archived workspace: it takes no changes, sending included.
+  const canSend = useCan('outbox.send');
   const [status, setStatus] = useState<TEmailStatus | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useInfiniteQuery({ ...outboxQuery(ws, status), enabled: allowed });
@@ -107,7 +109,7 @@ export function OutboxPage() {
                         </Table.Td>
                         <Table.Td>{e.attempts}</Table.Td>
                         <Table.Td>
-                          {(e.status === 'unsent' || e.status === 'failed') && (
+                          {canSend && (e.status === 'unsent' || e.status === 'failed') && (
                             <Tooltip label="Configure an SMTP server (SMTP_URL) first" disabled={smtpConfigured}>
                               <Button
                                 size="xs"

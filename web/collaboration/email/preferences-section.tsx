@@ -23,24 +23,6 @@ const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `
 /** The browser's IANA time zone (UTC if it cannot tell). */
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-/**
- * PUT through the same problem+json handling as the API client. web/ui/api.ts has no `put`
- * yet; this goes once it does.
- */
-async function put<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
-    method: 'PUT', credentials: 'same-origin', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body),
-  }).catch(() => {
-    throw new ApiError({ type: 'about:blank', title: 'Cannot reach Tandem', status: 0, detail: 'The server did not answer. Check your connection and try again.' });
-  });
-  const json = (await res.json().catch(() => null)) as unknown;
-  if (!res.ok) {
-    const p = (json ?? {}) as Partial<ApiError['problem']>;
-    throw new ApiError({ type: p.type ?? 'about:blank', title: p.title ?? 'Request failed', status: res.status, detail: p.detail, errors: p.errors, requestId: p.requestId });
-  }
-  return json as T;
-}
-
 type Form = { kinds: Record<string, { inApp: boolean; email: EmailMode }>; hour: string; timeZone: string };
 
 function formOf(p: TNotificationPreferences): Form {
@@ -65,7 +47,7 @@ export function NotificationPreferences() {
 
   const save = useMutation({
     mutationFn: (f: Form) =>
-      put<TNotificationPreferences>(PATH, {
+      api.put<TNotificationPreferences>(PATH, {
         kinds: Object.entries(f.kinds).map(([kind, v]) => ({ kind, ...v })),
         digest: { hour: Number(f.hour), timeZone: f.timeZone },
       }),

@@ -3,7 +3,7 @@ import type { TNotification } from '../../../domain/collaboration/notifications'
 import type { TWorkspace } from '../../../domain/platform/schemas';
 import { api, type Page, qs } from '../../ui/api';
 
-export const notificationsKey = (ws: TWorkspace) => ['ws', ws.id, 'notifications'] as const;
+export const notificationsKey = (ws: Pick<TWorkspace, 'id'>) => ['ws', ws.id, 'notifications'] as const;
 
 export const unreadCountQuery = (ws: TWorkspace) =>
   queryOptions({

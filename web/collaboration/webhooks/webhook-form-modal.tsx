@@ -91,14 +91,17 @@ export function WebhookFormModal({ editing, opened, onClose }: { editing: TWebho
             <Switch label="Active" description="A switched-off webhook keeps its settings and log but sends nothing." checked={form.values.active} onChange={(e) => form.set('active', e.currentTarget.checked)} />
             <Checkbox
               label="Allow private addresses"
-              description="Lets this webhook reach addresses inside your network (10.x, 192.168.x, localhost…)."
+              description="Lets this webhook reach hosts on private networks, such as a receiver on your intranet."
               checked={form.values.allowPrivate}
               onChange={(e) => form.set('allowPrivate', e.currentTarget.checked)}
             />
             {form.values.allowPrivate && (
               <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title="Only for receivers on your own network">
-                Requests will come from the Tandem server and can reach internal services that are otherwise out of reach. Turn this on only for a
-                receiver you run yourself.
+                Requests come from the Tandem server and may then reach any host on its private networks (10.0.0.0/8, 172.16.0.0/12,
+                192.168.0.0/16, 100.64.0.0/10, fc00::/7), including internal services that are otherwise out of reach. Turn this on only for a
+                receiver you run yourself. The Tandem server itself (localhost), link-local and cloud-metadata addresses (169.254.x.x) stay blocked
+                unless the server&apos;s operator allows them. The delivery log keeps only the status code of replies from these addresses, not their
+                content.
               </Alert>
             )}
             <FormError message={form.formError} />

@@ -1,8 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { EMAIL_MAX_ATTEMPTS, EMAIL_RETRY_DELAYS_MS } from '../../../domain/collaboration/email';
-import type { Config } from '../../platform/config';
-import type { Db } from '../../platform/db/client';
-import { createMailer } from '../../platform/mail/send';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import { blankInvitationLinks } from './outbox';
+import { createMailer } from './send';
+
+/** The wait after each failed attempt; after the last of these the next failure is final. */
+export const EMAIL_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000] as const;
+/** How many attempts an e-mail gets before it is marked failed. */
+export const EMAIL_MAX_ATTEMPTS = EMAIL_RETRY_DELAYS_MS.length + 1;
 
 /** How many e-mails one claim takes; each is sent before the next claim. */
 const BATCH = 10;
@@ -31,6 +36,8 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
  * short statement of its own, sends with no transaction open, then records the outcome. A failed
  * attempt is retried after 1 min, 5 min, 30 min and 2 h; after the fifth it is `failed` with
  * the error. Without SMTP configured, queued e-mails become `unsent` (visible on the outbox page).
+ * The UPDATE that makes an invitation e-mail `sent` or `failed` also blanks its link out of the
+ * stored text and HTML: the outbox keeps no usable invitation link past that point.
  */
 export async function sendDueEmails(db: Db, config: Pick<Config, 'smtpUrl' | 'baseUrl'>): Promise<{ sent: number; failed: number; retried: number }> {
   const result = { sent: 0, failed: 0, retried: 0 };
@@ -41,7 +48,7 @@ export async function sendDueEmails(db: Db, config: Pick<Config, 'smtpUrl' | 'ba
   }
   // Rows whose sender died during its last allowed attempt: give up on them now.
   const abandoned = await db.execute<{ id: string }>(sql`update email_outbox
-    set status = 'failed', last_error = coalesce(last_error, 'The sending process stopped during the last attempt.')
+    set status = 'failed', last_error = coalesce(last_error, 'The sending process stopped during the last attempt.'), ${blankInvitationLinks()}
     where status = 'queued' and attempts >= ${EMAIL_MAX_ATTEMPTS} and next_attempt_at <= now() returning id`);
   result.failed += abandoned.rows.length;
 
@@ -62,13 +69,13 @@ export async function sendDueEmails(db: Db, config: Pick<Config, 'smtpUrl' | 'ba
         try {
           await mailer.send({ to: e.to_address, subject: e.subject, text: e.text, html: e.html || undefined });
           // Conditional on the claim: an admin's change in between is not overwritten.
-          await db.execute(sql`update email_outbox set status = 'sent', sent_at = now(), last_error = null
+          await db.execute(sql`update email_outbox set status = 'sent', sent_at = now(), last_error = null, ${blankInvitationLinks()}
             where id = ${e.id} and status = 'queued' and attempts = ${e.attempts}`);
           result.sent++;
         } catch (err) {
           const delay = EMAIL_RETRY_DELAYS_MS[e.attempts - 1];
           if (delay === undefined) {
-            await db.execute(sql`update email_outbox set status = 'failed', last_error = ${errorText(err)}
+            await db.execute(sql`update email_outbox set status = 'failed', last_error = ${errorText(err)}, ${blankInvitationLinks()}
               where id = ${e.id} and status = 'queued' and attempts = ${e.attempts}`);
             result.failed++;
           } else {

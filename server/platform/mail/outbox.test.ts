@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmtp, unreachableSmtpUrl } from '../../test/fake-smtp';
 import { ORIGIN, setupOwner, testApp } from '../../test/harness';
-import type { Database } from '../../platform/db/client';
-import { queueEmail } from './outbox';
-import { sendDueEmails } from './send';
+import type { Database } from '../db/client';
+import { hideInvitationLinks, invitationTokenIn, queueEmail } from './outbox';
+import { sendDueEmails } from './send-due';
 
 let database: Database;
 let wsId: string;
@@ -24,6 +24,16 @@ const rowOf = async (id: string) => (await database.pool.query('select * from em
 const makeDue = () => database.db.execute(sql`update email_outbox set next_attempt_at = now() where status = 'queued'`);
 /** Leaves only the given rows queued, so each test sees its own. */
 const onlyQueued = (ids: string[]) => database.db.execute(sql`update email_outbox set status = 'sent' where status = 'queued' and not (id = any(${sql.param(ids)}::uuid[]))`);
+
+describe('invitation links', () => {
+  const text = 'Accept here:\nhttps://tandem.example.org/invite/Ab-9_xYz\nor <a href="https://tandem.example.org/invite/Q_w-1">this</a>.';
+
+  it('hides every token and finds the first', () => {
+    expect(hideInvitationLinks(text)).toBe('Accept here:\nhttps://tandem.example.org/invite/…\nor <a href="https://tandem.example.org/invite/…">this</a>.');
+    expect(invitationTokenIn(text)).toBe('Ab-9_xYz');
+    expect(invitationTokenIn(hideInvitationLinks(text))).toBeNull();
+  });
+});
 
 describe('queueEmail', () => {
   it('queues when SMTP is configured, keeps it unsent otherwise', async () => {
@@ -84,6 +94,41 @@ describe('sendDueEmails', () => {
     const row = await rowOf(e.id);
     expect(row).toMatchObject({ status: 'failed', attempts: 5 });
     expect(row.last_error).toBeTruthy();
+  });
+
+  it('blanks the link out of an invitation e-mail once it is sent or has failed for good, and only then', async () => {
+    const invitation = (to: string) => ({
+      ...mail(to), kind: 'invitation' as const, text: 'Join: https://t.example/invite/SECRET_tok-1\n', html: '<a href="https://t.example/invite/SECRET_tok-1">Join</a>',
+    });
+    const sent = await queueEmail(database.db, { smtpUrl: smtp.url }, invitation('invited@example.com'));
+    const notification = await queueEmail(database.db, { smtpUrl: smtp.url }, { ...mail('note@example.com'), text: 'See /invite/KEEP' });
+    await onlyQueued([sent.id, notification.id]);
+    const before = smtp.received.length;
+    expect(await sendDueEmails(database.db, { smtpUrl: smtp.url, baseUrl: ORIGIN })).toEqual({ sent: 2, failed: 0, retried: 0 });
+    // The recipient got the link; the outbox keeps none.
+    expect(smtp.received.slice(before).find((m) => m.to[0] === 'invited@example.com')!.data).toContain('/invite/SECRET_tok-1');
+    expect(await rowOf(sent.id)).toMatchObject({ status: 'sent', text: 'Join: https://t.example/invite/…\n', html: '<a href="https://t.example/invite/…">Join</a>' });
+    // Other kinds of e-mail are stored as sent.
+    expect(await rowOf(notification.id)).toMatchObject({ status: 'sent', text: 'See /invite/KEEP' });
+
+    const config = { smtpUrl: await unreachableSmtpUrl(), baseUrl: ORIGIN };
+    const failing = await queueEmail(database.db, config, invitation('unreachable@example.com'));
+    await onlyQueued([failing.id]);
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect(await sendDueEmails(database.db, config)).toEqual({ sent: 0, failed: 0, retried: 1 });
+      // Still to be retried: the link stays.
+      expect((await rowOf(failing.id)).text).toContain('SECRET_tok-1');
+      await makeDue();
+    }
+    expect(await sendDueEmails(database.db, config)).toEqual({ sent: 0, failed: 1, retried: 0 });
+    expect(await rowOf(failing.id)).toMatchObject({ status: 'failed', text: 'Join: https://t.example/invite/…\n', html: '<a href="https://t.example/invite/…">Join</a>' });
+
+    // A sender that died during the last attempt: given up on, and blanked, in the same UPDATE.
+    const abandoned = await queueEmail(database.db, config, invitation('abandoned@example.com'));
+    await onlyQueued([abandoned.id]);
+    await database.db.execute(sql`update email_outbox set attempts = 5, next_attempt_at = now() where id = ${abandoned.id}`);
+    expect(await sendDueEmails(database.db, config)).toEqual({ sent: 0, failed: 1, retried: 0 });
+    expect(await rowOf(abandoned.id)).toMatchObject({ status: 'failed', text: 'Join: https://t.example/invite/…\n' });
   });
 
   it('without SMTP, turns queued e-mails into unsent ones instead of dropping them', async () => {
