@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { mentionsAsText } from '../../../domain/collaboration/mentions';
+import { commentText } from '../comments/markdown';
 import type { AuditListener } from '../../platform/audit/record';
 import type { Queryable } from '../../platform/db/client';
 import { type EntityKind, type EntitySearch, entityKind, entityTypes } from '../entities';
@@ -104,7 +104,7 @@ const commentDocs: Searchable = {
     const parentId = text(after.entityId);
     const parent = kind && (await parentsOf(db, workspaceId, kind, [parentId])).get(parentId);
     if (!parent) return null;
-    return { entityId: id, title: commentTitle(parent.title), body: mentionsAsText(text(after.body)), link: parent.path, archived: parent.archived };
+    return { entityId: id, title: commentTitle(parent.title), body: commentText(text(after.body)), link: parent.path, archived: parent.archived };
   },
   async all(db, workspaceId) {
     const rows = await db
@@ -124,7 +124,7 @@ const commentDocs: Searchable = {
       const parents = await parentsOf(db, workspaceId, kind, [...new Set(list.map((r) => r.entityId))]);
       for (const r of list) {
         const p = parents.get(r.entityId);
-        if (p) docs.push({ entityId: r.id, title: commentTitle(p.title), body: mentionsAsText(r.body), link: p.path, archived: p.archived });
+        if (p) docs.push({ entityId: r.id, title: commentTitle(p.title), body: commentText(r.body), link: p.path, archived: p.archived });
       }
     }
     return docs;

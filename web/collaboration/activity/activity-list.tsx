@@ -47,7 +47,7 @@ export function ActivityList({ filter, linkItems = true }: { filter: ActivityFil
               </Group>
               {a.changedFields.length > 0 && (
                 <Group gap={4} mt={2} aria-label="Changed fields">
-                  {a.changedFields.slice(0, 8).map((f) => <Badge key={f} size="xs" variant="light" color="gray">{f}</Badge>)}
+                  {a.changedFields.slice(0, 8).map((f) => <Badge key={f} size="xs" variant="light" color="gray" tt="none">{fieldLabel(f)}</Badge>)}
                   {a.changedFields.length > 8 && <Text size="xs" c="dimmed">+{a.changedFields.length - 8} more</Text>}
                 </Group>
               )}
@@ -58,4 +58,9 @@ export function ActivityList({ filter, linkItems = true }: { filter: ActivityFil
       <LoadMore hasMore={!!feed.hasNextPage} loading={feed.isFetchingNextPage} onLoad={() => void feed.fetchNextPage()} />
     </>
   );
+}
+
+/** A field name as words: `completedAt` → "completed at", `businessUnitId` → "business unit". */
+function fieldLabel(field: string): string {
+  return field.replace(/Id$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
