@@ -8,10 +8,9 @@ import { TableSkeleton } from '../app/shell/page-skeleton';
 import { useCan } from '../app/workspace';
 import type { Page } from '../ui/api';
 import { EmptyState } from '../ui/empty-state';
-import { ErrorState } from '../ui/error-state';
-import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
 import { usePageTitle } from '../ui/page-title';
+import { PagedList } from '../ui/paged-list';
 import { ListFilters } from './list-filters';
 
 interface StrategyListPageProps<S extends string, T> {
@@ -35,7 +34,6 @@ export function StrategyListPage<S extends string, T>(p: StrategyListPageProps<S
   usePageTitle(p.title);
   const canWrite = useCan('strategy.write');
   const [creating, { open, close }] = useDisclosure(false);
-  const items = p.list.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(p.search.status || p.search.unit || p.search.q || p.search.archived);
   const newButton = (label: string) => (
     <Button leftSection={<IconPlus size={16} />} onClick={open}>
@@ -47,21 +45,20 @@ export function StrategyListPage<S extends string, T>(p: StrategyListPageProps<S
     <>
       <PageHeader title={p.title} description={p.description} actions={canWrite && newButton(`New ${p.one}`)} />
       <ListFilters noun={p.many} search={p.search} statusOptions={p.statusOptions} onChange={p.onSearch} />
-      {p.list.isPending ? (
-        <TableSkeleton />
-      ) : p.list.isError ? (
-        <ErrorState error={p.list.error} onRetry={() => void p.list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState
-          icon={p.icon}
-          title={filtered ? `No ${p.many} match these filters` : `No ${p.many} yet`}
-          description={filtered ? 'Try another status or business unit, or clear the search.' : p.emptyDescription}
-          action={!filtered && canWrite ? newButton(`Create the first ${p.one}`) : undefined}
-        />
-      ) : (
-        <Paper withBorder>{p.table(items)}</Paper>
-      )}
-      <LoadMore hasMore={p.list.hasNextPage} loading={p.list.isFetchingNextPage} onLoad={() => void p.list.fetchNextPage()} />
+      <PagedList
+        query={p.list}
+        skeleton={<TableSkeleton />}
+        empty={
+          <EmptyState
+            icon={p.icon}
+            title={filtered ? `No ${p.many} match these filters` : `No ${p.many} yet`}
+            description={filtered ? 'Try another status or business unit, or clear the search.' : p.emptyDescription}
+            action={!filtered && canWrite ? newButton(`Create the first ${p.one}`) : undefined}
+          />
+        }
+      >
+        {(items) => <Paper withBorder>{p.table(items)}</Paper>}
+      </PagedList>
       {canWrite && p.createModal(creating, close)}
     </>
   );

@@ -1,17 +1,18 @@
 import { Badge } from '@mantine/core';
 import type { GOAL_STATUSES, INITIATIVE_STATUSES, TLinkStrength } from '../../domain/strategy/schemas';
+import { StatusBadge, type StatusInfo } from '../ui/status-badge';
 
 type GoalStatus = (typeof GOAL_STATUSES)[number];
 type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
-export const GOAL_STATUS: Record<GoalStatus, { label: string; color: string }> = {
+export const GOAL_STATUS: Record<GoalStatus, StatusInfo> = {
   draft: { label: 'Draft', color: 'gray' },
   active: { label: 'Active', color: 'blue' },
   achieved: { label: 'Achieved', color: 'teal' },
   missed: { label: 'Missed', color: 'red' },
 };
 
-export const INITIATIVE_STATUS: Record<InitiativeStatus, { label: string; color: string }> = {
+export const INITIATIVE_STATUS: Record<InitiativeStatus, StatusInfo> = {
   proposed: { label: 'Proposed', color: 'gray' },
   planned: { label: 'Planned', color: 'cyan' },
   in_progress: { label: 'In progress', color: 'blue' },
@@ -28,22 +29,12 @@ export const LINK_STRENGTH: Record<TLinkStrength, { label: string; description: 
 
 /** A goal's status as a coloured dot and a word. */
 export function GoalStatusBadge({ status }: { status: GoalStatus }) {
-  const s = GOAL_STATUS[status];
-  return (
-    <Badge variant="dot" color={s.color} radius="sm" tt="none" fw={600} style={{ minWidth: 'max-content' }}>
-      {s.label}
-    </Badge>
-  );
+  return <StatusBadge info={GOAL_STATUS[status]} />;
 }
 
 /** An initiative's status as a coloured dot and a word. */
 export function InitiativeStatusBadge({ status }: { status: InitiativeStatus }) {
-  const s = INITIATIVE_STATUS[status];
-  return (
-    <Badge variant="dot" color={s.color} radius="sm" tt="none" fw={600} style={{ minWidth: 'max-content' }}>
-      {s.label}
-    </Badge>
-  );
+  return <StatusBadge info={INITIATIVE_STATUS[status]} />;
 }
 
 /** Shown beside an archived item's title. */

@@ -8,8 +8,7 @@ import { TableSkeleton } from '../../app/shell/page-skeleton';
 import { useWorkspace } from '../../app/workspace';
 import { useMemberOptions } from '../../platform/queries';
 import { EmptyState } from '../../ui/empty-state';
-import { ErrorState } from '../../ui/error-state';
-import { LoadMore } from '../../ui/load-more';
+import { PagedList } from '../../ui/paged-list';
 import { ActionList } from './action-list';
 import { actionListQuery, type ActionFilters } from './api';
 import { ACTION_STATUS } from './status';
@@ -35,7 +34,6 @@ export function AllActions({ today, onOpen }: { today: string; onOpen: (id: stri
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
   const list = useInfiniteQuery(actionListQuery(ws, { ...filters, q: q || undefined }));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const set = (patch: Partial<ActionFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = Boolean(filters.owner || filters.status?.length || filters.due || filters.includeArchived || q);
 
@@ -107,20 +105,19 @@ export function AllActions({ today, onOpen }: { today: string; onOpen: (id: stri
           )}
         </Group>
       </Paper>
-      {list.isPending ? (
-        <TableSkeleton />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState
-          icon={<IconChecklist size={28} aria-hidden />}
-          title={filtered ? 'No action items match these filters' : 'No action items yet'}
-          description={filtered ? 'Try another owner, status or due date, or clear the search.' : 'Action items are the follow-ups agreed in reviews, meetings and planning: one owner, one due date.'}
-        />
-      ) : (
-        <ActionList items={items} today={today} onOpen={onOpen} label="Action items" />
-      )}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <PagedList
+        query={list}
+        skeleton={<TableSkeleton />}
+        empty={
+          <EmptyState
+            icon={<IconChecklist size={28} aria-hidden />}
+            title={filtered ? 'No action items match these filters' : 'No action items yet'}
+            description={filtered ? 'Try another owner, status or due date, or clear the search.' : 'Action items are the follow-ups agreed in reviews, meetings and planning: one owner, one due date.'}
+          />
+        }
+      >
+        {(items) => <ActionList items={items} today={today} onOpen={onOpen} label="Action items" />}
+      </PagedList>
     </>
   );
 }

@@ -5,12 +5,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TActionSource } from '../../../domain/collaboration/actions';
 import { useCan, useWorkspace } from '../../app/workspace';
-import { ErrorState } from '../../ui/error-state';
-import { LoadMore } from '../../ui/load-more';
+import { PagedList, pagedItems } from '../../ui/paged-list';
 import { ActionFormModal } from './action-form-modal';
 import { ActionList } from './action-list';
 import { actionListQuery, localToday } from './api';
 import { ActionItemModal } from './item-modal';
+import { isOpenAction } from './status';
 
 interface EntityActionsProps {
   entityType: string;
@@ -26,8 +26,8 @@ export function EntityActions({ entityType, entityId, entityTitle }: EntityActio
   const [adding, { open, close }] = useDisclosure(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useInfiniteQuery(actionListQuery(ws, { sourceType: entityType, sourceId: entityId, sort: 'due' }, 50));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const open_ = items.filter((i) => i.status === 'open' || i.status === 'in_progress').length;
+  const items = pagedItems(list);
+  const open_ = items.filter((i) => isOpenAction(i.status)).length;
   const source: TActionSource = { type: entityType, id: entityId, title: entityTitle ?? items[0]?.source?.title ?? 'this item', path: null };
   const today = localToday();
 
@@ -50,22 +50,23 @@ export function EntityActions({ entityType, entityId, entityTitle }: EntityActio
           </Button>
         )}
       </Group>
-      {list.isPending ? (
-        <Text size="sm" c="dimmed">
-          Loading action items…
-        </Text>
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No action items yet.{canWrite && ' Add one to agree who does what by when.'}
-        </Text>
-      ) : (
-        <Stack gap="xs">
-          <ActionList items={items} today={today} onOpen={setOpenId} hideSource label="Action items" />
-          <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
-        </Stack>
-      )}
+      <Stack gap="xs">
+        <PagedList
+          query={list}
+          skeleton={
+            <Text size="sm" c="dimmed">
+              Loading action items…
+            </Text>
+          }
+          empty={
+            <Text size="sm" c="dimmed">
+              No action items yet.{canWrite && ' Add one to agree who does what by when.'}
+            </Text>
+          }
+        >
+          {(shown) => <ActionList items={shown} today={today} onOpen={setOpenId} hideSource label="Action items" />}
+        </PagedList>
+      </Stack>
       {canWrite && <ActionFormModal opened={adding} onClose={close} source={source} />}
       {openId && <ActionItemModal id={openId} onClose={() => setOpenId(null)} />}
     </Paper>

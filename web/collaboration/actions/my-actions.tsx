@@ -1,13 +1,11 @@
 import { Badge, Group, Stack, Title } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { dueState, type TActionItem } from '../../../domain/collaboration/actions';
+import { dueState, OPEN_ACTION_STATUSES, type TActionItem } from '../../../domain/collaboration/actions';
 import { TableSkeleton } from '../../app/shell/page-skeleton';
 import { useWorkspace } from '../../app/workspace';
 import { EmptyState } from '../../ui/empty-state';
-import { ErrorState } from '../../ui/error-state';
-import { LoadMore } from '../../ui/load-more';
+import { PagedList } from '../../ui/paged-list';
 import { ActionList } from './action-list';
 import { actionListQuery } from './api';
 
@@ -24,43 +22,45 @@ function groupOf(item: TActionItem, today: string): GroupKey {
   return state === 'this_week' ? 'later' : state;
 }
 
+/** The urgency groups that hold at least one of `items`, most urgent first. */
+function groupsOf(items: TActionItem[], today: string) {
+  return GROUPS.map((g) => ({ ...g, items: items.filter((i) => groupOf(i, today) === g.key) })).filter((g) => g.items.length > 0);
+}
+
 /** The caller's open and in-progress items, grouped by how urgent they are. */
 export function MyActions({ today, onOpen }: { today: string; onOpen: (id: string) => void }) {
   const ws = useWorkspace();
-  const list = useInfiniteQuery(actionListQuery(ws, { owner: 'me', status: ['open', 'in_progress'], sort: 'due' }, 200));
-  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const groups = useMemo(
-    () => GROUPS.map((g) => ({ ...g, items: items.filter((i) => groupOf(i, today) === g.key) })).filter((g) => g.items.length > 0),
-    [items, today],
-  );
+  const list = useInfiniteQuery(actionListQuery(ws, { owner: 'me', status: [...OPEN_ACTION_STATUSES], sort: 'due' }, 200));
 
-  if (list.isPending) return <TableSkeleton />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  if (items.length === 0) {
-    return (
-      <EmptyState
-        icon={<IconChecklist size={28} aria-hidden />}
-        title="Nothing on your plate"
-        description="Action items assigned to you that are open or in progress show here, the most urgent first."
-      />
-    );
-  }
   return (
     <Stack gap="lg">
-      {groups.map((g) => (
-        <section key={g.key} aria-labelledby={`actions-${g.key}`}>
-          <Group gap="xs" mb="xs">
-            <Title order={2} fz="md" id={`actions-${g.key}`}>
-              {g.title}
-            </Title>
-            <Badge color={g.color} variant="light" radius="sm">
-              {g.items.length}
-            </Badge>
-          </Group>
-          <ActionList items={g.items} today={today} onOpen={onOpen} hideOwner label={g.title} />
-        </section>
-      ))}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <PagedList
+        query={list}
+        skeleton={<TableSkeleton />}
+        empty={
+          <EmptyState
+            icon={<IconChecklist size={28} aria-hidden />}
+            title="Nothing on your plate"
+            description="Action items assigned to you that are open or in progress show here, the most urgent first."
+          />
+        }
+      >
+        {(items) =>
+          groupsOf(items, today).map((g) => (
+            <section key={g.key} aria-labelledby={`actions-${g.key}`}>
+              <Group gap="xs" mb="xs">
+                <Title order={2} fz="md" id={`actions-${g.key}`}>
+                  {g.title}
+                </Title>
+                <Badge color={g.color} variant="light" radius="sm">
+                  {g.items.length}
+                </Badge>
+              </Group>
+              <ActionList items={g.items} today={today} onOpen={onOpen} hideOwner label={g.title} />
+            </section>
+          ))
+        }
+      </PagedList>
     </Stack>
   );
 }

@@ -6,9 +6,8 @@ import type { TComment } from '../../../domain/collaboration/comments';
 import { useCan, useWorkspace, wsPath } from '../../app/workspace';
 import { api, isApiError } from '../../ui/api';
 import { EmptyState } from '../../ui/empty-state';
-import { ErrorState } from '../../ui/error-state';
-import { LoadMore } from '../../ui/load-more';
 import { notifyError } from '../../ui/notify';
+import { PagedList } from '../../ui/paged-list';
 import { CommentItem } from './comment-item';
 import { commentKeys, commentsQuery } from './comments-api';
 import { Composer } from './composer';
@@ -21,7 +20,6 @@ export function CommentThread({ entityType, entityId }: { entityType: string; en
   const qc = useQueryClient();
   const mayComment = useCan('comments.write');
   const list = useInfiniteQuery(commentsQuery(ws, entityType, entityId));
-  const comments = list.data?.pages.flatMap((p) => p.items) ?? [];
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: commentKeys.entity(ws, entityType, entityId) });
     void qc.invalidateQueries({ queryKey: commentKeys.watch(ws, entityType, entityId) });
@@ -46,44 +44,48 @@ export function CommentThread({ entityType, entityId }: { entityType: string; en
 
   return (
     <Stack gap="md">
-      {list.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading comments">
-          <Skeleton h={16} w="30%" />
-          <Skeleton h={40} />
-        </Stack>
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} what="comments" />
-      ) : comments.length === 0 ? (
-        <EmptyState framed={false} icon={<IconMessage size={24} aria-hidden />} title="No comments yet"
-          description={mayComment ? 'Start the conversation below; mention people with @.' : 'Members can comment here.'} />
-      ) : (
-        <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Comments">
-          {comments.map((c, i) => (
-            <Fragment key={c.id}>
-              {i > 0 && <Divider />}
-              <li>
-                <CommentItem
-                  comment={c}
-                  saving={edit.isPending && edit.variables?.id === c.id}
-                  editError={edit.variables?.id === c.id ? editError : null}
-                  onEdit={async (body) => {
-                    setEditError(null);
-                    try {
-                      await edit.mutateAsync({ id: c.id, body });
-                      return true;
-                    } catch (e) {
-                      setEditError(bodyError(e));
-                      return false;
-                    }
-                  }}
-                  onDelete={() => remove.mutate(c.id)}
-                />
-              </li>
-            </Fragment>
-          ))}
-        </Stack>
-      )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <PagedList
+        query={list}
+        what="comments"
+        skeleton={
+          <Stack gap="xs" aria-busy="true" aria-label="Loading comments">
+            <Skeleton h={16} w="30%" />
+            <Skeleton h={40} />
+          </Stack>
+        }
+        empty={
+          <EmptyState framed={false} icon={<IconMessage size={24} aria-hidden />} title="No comments yet"
+            description={mayComment ? 'Start the conversation below; mention people with @.' : 'Members can comment here.'} />
+        }
+      >
+        {(comments) => (
+          <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Comments">
+            {comments.map((c, i) => (
+              <Fragment key={c.id}>
+                {i > 0 && <Divider />}
+                <li>
+                  <CommentItem
+                    comment={c}
+                    saving={edit.isPending && edit.variables?.id === c.id}
+                    editError={edit.variables?.id === c.id ? editError : null}
+                    onEdit={async (body) => {
+                      setEditError(null);
+                      try {
+                        await edit.mutateAsync({ id: c.id, body });
+                        return true;
+                      } catch (e) {
+                        setEditError(bodyError(e));
+                        return false;
+                      }
+                    }}
+                    onDelete={() => remove.mutate(c.id)}
+                  />
+                </li>
+              </Fragment>
+            ))}
+          </Stack>
+        )}
+      </PagedList>
       {mayComment ? (
         <Composer
           label="Add a comment"

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCan, useWorkspace } from '../../app/workspace';
 import { ErrorState } from '../../ui/error-state';
 import { formatDateTime } from '../../ui/format';
+import { StatusBadge } from '../../ui/status-badge';
 import { KIND_LABELS, outboxEmailQuery, STATUS_INFO, useSendNow } from './outbox-api';
 
 interface OutboxDrawerProps {
@@ -30,9 +31,7 @@ export function OutboxDrawer({ emailId, smtpConfigured, onClose }: OutboxDrawerP
       ) : (
         <Stack gap="md">
           <Group gap="xs">
-            <Badge color={STATUS_INFO[e.status].color} variant="light" radius="sm" tt="none">
-              {STATUS_INFO[e.status].label}
-            </Badge>
+            <StatusBadge info={STATUS_INFO[e.status]} variant="light" />
             <Badge color="gray" variant="outline" radius="sm" tt="none">
               {KIND_LABELS[e.kind]}
             </Badge>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Select, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconMail, IconMailCheck } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,11 +6,11 @@ import { EMAIL_STATUSES, type TEmailStatus } from '../../../domain/collaboration
 import { TableSkeleton } from '../../app/shell/page-skeleton';
 import { useCan, useWorkspace } from '../../app/workspace';
 import { EmptyState } from '../../ui/empty-state';
-import { ErrorState } from '../../ui/error-state';
 import { formatDateTime } from '../../ui/format';
-import { LoadMore } from '../../ui/load-more';
 import { PageHeader } from '../../ui/page-header';
 import { usePageTitle } from '../../ui/page-title';
+import { PagedList } from '../../ui/paged-list';
+import { StatusBadge } from '../../ui/status-badge';
 import { KIND_LABELS, outboxQuery, STATUS_INFO, useSendNow } from './outbox-api';
 import { OutboxDrawer } from './outbox-drawer';
 
@@ -40,7 +40,6 @@ export function OutboxPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useInfiniteQuery({ ...outboxQuery(ws, status), enabled: allowed });
   const sendNow = useSendNow(ws);
-  const emails = list.data?.pages.flatMap((p) => p.items) ?? [];
   const smtpConfigured = list.data?.pages[0]?.smtpConfigured ?? false;
 
   return (
@@ -54,85 +53,84 @@ export function OutboxPage() {
           <Group mb="md" align="flex-end">
             <Select label="Status" placeholder="Any status" data={STATUS_OPTIONS} value={status} onChange={setStatus} clearable w={200} />
           </Group>
-          {list.isPending ? (
-            <TableSkeleton rows={6} />
-          ) : list.isError ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : emails.length === 0 ? (
-            <EmptyState
-              icon={<IconMail size={28} aria-hidden />}
-              title={status ? `No ${STATUS_INFO[status].label.toLowerCase()} e-mails` : 'No e-mails yet'}
-              description="Invitations, notifications and daily digests of this workspace appear here."
-            />
-          ) : (
-            <Paper withBorder>
-              <Table.ScrollContainer minWidth={820}>
-                <Table aria-label="E-mails" verticalSpacing="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Created</Table.Th>
-                      <Table.Th>To</Table.Th>
-                      <Table.Th>Subject</Table.Th>
-                      <Table.Th>Kind</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                      <Table.Th>Attempts</Table.Th>
-                      <Table.Th>
-                        <VisuallyHidden>Actions</VisuallyHidden>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {emails.map((e) => (
-                      <Table.Tr key={e.id}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt)}</Table.Td>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.to}</Table.Td>
-                        <Table.Td>
-                          <Anchor component="button" type="button" size="sm" ta="left" onClick={() => setOpenId(e.id)}>
-                            {e.subject}
-                          </Anchor>
-                          {e.lastError && e.status !== 'sent' && (
-                            <Text size="xs" c="red" lineClamp={1} title={e.lastError}>
-                              {e.lastError}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{KIND_LABELS[e.kind]}</Table.Td>
-                        <Table.Td>
-                          <Badge color={STATUS_INFO[e.status].color} variant="light" radius="sm" tt="none">
-                            {STATUS_INFO[e.status].label}
-                          </Badge>
-                          {e.sentAt && (
-                            <Text size="xs" c="dimmed">
-                              {formatDateTime(e.sentAt)}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{e.attempts}</Table.Td>
-                        <Table.Td>
-                          {canSend && (e.status === 'unsent' || e.status === 'failed') && (
-                            <Tooltip label="Configure an SMTP server (SMTP_URL) first" disabled={smtpConfigured}>
-                              <Button
-                                size="xs"
-                                variant="light"
-                                aria-label={`Send now: ${e.subject} to ${e.to}`}
-                                data-disabled={!smtpConfigured || undefined}
-                                aria-disabled={!smtpConfigured || undefined}
-                                onClick={(ev) => (smtpConfigured ? sendNow.mutate(e.id) : ev.preventDefault())}
-                                loading={sendNow.isPending && sendNow.variables === e.id}
-                              >
-                                Send now
-                              </Button>
-                            </Tooltip>
-                          )}
-                        </Table.Td>
+          <PagedList
+            query={list}
+            skeleton={<TableSkeleton rows={6} />}
+            empty={
+              <EmptyState
+                icon={<IconMail size={28} aria-hidden />}
+                title={status ? `No ${STATUS_INFO[status].label.toLowerCase()} e-mails` : 'No e-mails yet'}
+                description="Invitations, notifications and daily digests of this workspace appear here."
+              />
+            }
+          >
+            {(emails) => (
+              <Paper withBorder>
+                <Table.ScrollContainer minWidth={820}>
+                  <Table aria-label="E-mails" verticalSpacing="sm">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>Created</Table.Th>
+                        <Table.Th>To</Table.Th>
+                        <Table.Th>Subject</Table.Th>
+                        <Table.Th>Kind</Table.Th>
+                        <Table.Th>Status</Table.Th>
+                        <Table.Th>Attempts</Table.Th>
+                        <Table.Th>
+                          <VisuallyHidden>Actions</VisuallyHidden>
+                        </Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Paper>
-          )}
-          <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {emails.map((e) => (
+                        <Table.Tr key={e.id}>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt)}</Table.Td>
+                          <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.to}</Table.Td>
+                          <Table.Td>
+                            <Anchor component="button" type="button" size="sm" ta="left" onClick={() => setOpenId(e.id)}>
+                              {e.subject}
+                            </Anchor>
+                            {e.lastError && e.status !== 'sent' && (
+                              <Text size="xs" c="red" lineClamp={1} title={e.lastError}>
+                                {e.lastError}
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>{KIND_LABELS[e.kind]}</Table.Td>
+                          <Table.Td>
+                            <StatusBadge info={STATUS_INFO[e.status]} variant="light" />
+                            {e.sentAt && (
+                              <Text size="xs" c="dimmed">
+                                {formatDateTime(e.sentAt)}
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>{e.attempts}</Table.Td>
+                          <Table.Td>
+                            {canSend && (e.status === 'unsent' || e.status === 'failed') && (
+                              <Tooltip label="Configure an SMTP server (SMTP_URL) first" disabled={smtpConfigured}>
+                                <Button
+                                  size="xs"
+                                  variant="light"
+                                  aria-label={`Send now: ${e.subject} to ${e.to}`}
+                                  data-disabled={!smtpConfigured || undefined}
+                                  aria-disabled={!smtpConfigured || undefined}
+                                  onClick={(ev) => (smtpConfigured ? sendNow.mutate(e.id) : ev.preventDefault())}
+                                  loading={sendNow.isPending && sendNow.variables === e.id}
+                                >
+                                  Send now
+                                </Button>
+                              </Tooltip>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </Paper>
+            )}
+          </PagedList>
           <OutboxDrawer emailId={openId} smtpConfigured={smtpConfigured} onClose={() => setOpenId(null)} />
         </>
       )}

@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { TableSkeleton } from '../../app/shell/page-skeleton';
 import { useWorkspace } from '../../app/workspace';
 import { EmptyState } from '../../ui/empty-state';
-import { ErrorState } from '../../ui/error-state';
-import { LoadMore } from '../../ui/load-more';
 import { PageHeader } from '../../ui/page-header';
 import { usePageTitle } from '../../ui/page-title';
+import { PagedList } from '../../ui/paged-list';
 import { notificationsQuery, unreadCountQuery, useMarkRead } from './api';
 import { NotificationItem } from './notification-item';
 
@@ -20,7 +19,6 @@ export function NotificationsPage() {
   const list = useInfiniteQuery(notificationsQuery(ws, show === 'unread'));
   const count = useQuery(unreadCountQuery(ws));
   const markAll = useMarkRead(ws);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const unread = count.data?.unread ?? 0;
   return (
     <>
@@ -36,24 +34,25 @@ export function NotificationsPage() {
           Mark all read
         </Button>
       </Group>
-      {list.isPending ? (
-        <TableSkeleton rows={6} />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState
-          icon={<IconBell size={28} aria-hidden />}
-          title={show === 'unread' ? 'All caught up' : 'No notifications yet'}
-          description="When someone mentions you, comments on what you watch or assigns you an action item, it shows up here."
-        />
-      ) : (
-        <Paper withBorder p="sm">
-          <Stack gap={0}>
-            {items.map((n) => <NotificationItem key={n.id} ws={ws} n={n} />)}
-          </Stack>
-        </Paper>
-      )}
-      <LoadMore hasMore={Boolean(list.hasNextPage)} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <PagedList
+        query={list}
+        skeleton={<TableSkeleton rows={6} />}
+        empty={
+          <EmptyState
+            icon={<IconBell size={28} aria-hidden />}
+            title={show === 'unread' ? 'All caught up' : 'No notifications yet'}
+            description="When someone mentions you, comments on what you watch or assigns you an action item, it shows up here."
+          />
+        }
+      >
+        {(items) => (
+          <Paper withBorder p="sm">
+            <Stack gap={0}>
+              {items.map((n) => <NotificationItem key={n.id} ws={ws} n={n} />)}
+            </Stack>
+          </Paper>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,21 +1,24 @@
-import { Badge, Button, Code, Drawer, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Button, Code, Drawer, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TDeliveryStatus, TWebhook, TWebhookDelivery } from '../../../domain/collaboration/webhooks';
 import { useWorkspace, wsPath } from '../../app/workspace';
 import { api, type Page, qs } from '../../ui/api';
 import { EmptyState } from '../../ui/empty-state';
-import { ErrorState } from '../../ui/error-state';
 import { formatDateTime } from '../../ui/format';
-import { LoadMore } from '../../ui/load-more';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { PagedList } from '../../ui/paged-list';
+import { StatusBadge, type StatusInfo } from '../../ui/status-badge';
 import { deliveriesKey, webhooksKey } from './keys';
 
-export const STATUS_COLORS: Record<TDeliveryStatus, string> = { pending: 'yellow', succeeded: 'teal', failed: 'red' };
-const STATUS_LABELS: Record<TDeliveryStatus, string> = { pending: 'Pending', succeeded: 'Delivered', failed: 'Failed' };
+const DELIVERY_STATUS: Record<TDeliveryStatus, StatusInfo> = {
+  pending: { label: 'Pending', color: 'yellow' },
+  succeeded: { label: 'Delivered', color: 'teal' },
+  failed: { label: 'Failed', color: 'red' },
+};
 
 export function DeliveryBadge({ status }: { status: TDeliveryStatus }) {
-  return <Badge color={STATUS_COLORS[status]} variant="light">{STATUS_LABELS[status]}</Badge>;
+  return <StatusBadge info={DELIVERY_STATUS[status]} variant="light" />;
 }
 
 /** The delivery log of one webhook, newest first, with redelivery. */
@@ -40,63 +43,62 @@ export function DeliveriesDrawer({ webhook, onClose }: { webhook: TWebhook | nul
     },
     onError: (e) => notifyError(e, 'Could not redeliver'),
   });
-  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Drawer opened={webhook !== null} onClose={onClose} position="right" size="xl" title={webhook ? `Deliveries: ${webhook.name}` : ''}>
-      {log.isPending ? (
-        <Text c="dimmed">Loading…</Text>
-      ) : log.isError ? (
-        <ErrorState error={log.error} onRetry={() => void log.refetch()} what="delivery log" />
-      ) : items.length === 0 ? (
-        <EmptyState framed={false} icon={<IconSend size={26} aria-hidden />} title="Nothing sent yet" description="Send a test, or change something the webhook listens to." />
-      ) : (
-        <Stack gap="sm">
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label="Deliveries" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Event</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Response</Table.Th>
-                  <Table.Th>Attempts</Table.Th>
-                  <Table.Th>Time</Table.Th>
-                  <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td><Code>{d.eventKind}</Code></Table.Td>
-                    <Table.Td><DeliveryBadge status={d.status} /></Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{d.responseStatus ?? '—'}{d.durationMs !== null ? ` · ${d.durationMs} ms` : ''}</Text>
-                      {d.error && <Text size="xs" c="red.8" style={{ wordBreak: 'break-word' }}>{d.error}</Text>}
-                      {d.responseBody && (
-                        <Tooltip label={d.responseBody.slice(0, 300)} multiline w={320}>
-                          <Text size="xs" c="dimmed" lineClamp={1} tabIndex={0}>{d.responseBody}</Text>
-                        </Tooltip>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{d.attempts}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(d.createdAt)}</Text>
-                      {d.nextAttemptAt && <Text size="xs" c="dimmed">Next try {formatDateTime(d.nextAttemptAt)}</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="default" onClick={() => redeliver.mutate(d.id)} loading={redeliver.isPending && redeliver.variables === d.id}
-                        aria-label={`Redeliver ${d.eventKind} from ${formatDateTime(d.createdAt)}`}>
-                        Redeliver
-                      </Button>
-                    </Table.Td>
+      <Stack gap="sm">
+        <PagedList
+          query={log}
+          what="delivery log"
+          skeleton={<Text c="dimmed">Loading…</Text>}
+          empty={<EmptyState framed={false} icon={<IconSend size={26} aria-hidden />} title="Nothing sent yet" description="Send a test, or change something the webhook listens to." />}
+        >
+          {(items) => (
+            <Table.ScrollContainer minWidth={640}>
+              <Table aria-label="Deliveries" verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Event</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Response</Table.Th>
+                    <Table.Th>Attempts</Table.Th>
+                    <Table.Th>Time</Table.Th>
+                    <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onLoad={() => void log.fetchNextPage()} />
-        </Stack>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td><Code>{d.eventKind}</Code></Table.Td>
+                      <Table.Td><DeliveryBadge status={d.status} /></Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{d.responseStatus ?? '—'}{d.durationMs !== null ? ` · ${d.durationMs} ms` : ''}</Text>
+                        {d.error && <Text size="xs" c="red.8" style={{ wordBreak: 'break-word' }}>{d.error}</Text>}
+                        {d.responseBody && (
+                          <Tooltip label={d.responseBody.slice(0, 300)} multiline w={320}>
+                            <Text size="xs" c="dimmed" lineClamp={1} tabIndex={0}>{d.responseBody}</Text>
+                          </Tooltip>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{d.attempts}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{formatDateTime(d.createdAt)}</Text>
+                        {d.nextAttemptAt && <Text size="xs" c="dimmed">Next try {formatDateTime(d.nextAttemptAt)}</Text>}
+                      </Table.Td>
+                      <Table.Td>
+                        <Button size="xs" variant="default" onClick={() => redeliver.mutate(d.id)} loading={redeliver.isPending && redeliver.variables === d.id}
+                          aria-label={`Redeliver ${d.eventKind} from ${formatDateTime(d.createdAt)}`}>
+                          Redeliver
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </PagedList>
+      </Stack>
     </Drawer>
   );
 }
