@@ -129,6 +129,23 @@ export const businessUnits = pgTable(
   (t) => [uniqueIndex('business_units_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
 );
 
+/** IT (or joint) delivery teams: initiatives name the team that delivers them; capacity is planned per team. */
+export const teams = pgTable(
+  'teams',
+  {
+    id: id(),
+    workspaceId: uuid().notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    description: text().notNull().default(''),
+    leadUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    businessUnitId: uuid().references(() => businessUnits.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('teams_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
 /** Every mutation: who, when, what, before and after. Append-only. */
 export const auditLog = pgTable(
   'audit_log',
