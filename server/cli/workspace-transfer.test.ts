@@ -56,6 +56,7 @@ describe('workspace:export and workspace:import', () => {
     expect(exported.leftOut).toEqual([
       'email_outbox (e-mails as sent (may hold invitation links))',
       'invitations (holds secrets (token_hash))',
+      'roadmap_shares (holds secrets (token_hash))',
       'search_documents (derived: rebuilt on import)',
       'webhooks (holds secrets (secret))',
       'webhook_deliveries (belongs to webhooks, left out)',
