@@ -16,7 +16,10 @@ export function roleRank(role: TRole): number {
 export const PERMISSIONS = {
   'workspace.read': 'viewer',
   'strategy.write': 'member',
+  /** Vision, themes, custom fields, goal templates and roadmap share links. */
+  'strategy.manage': 'admin',
   'business-units.write': 'admin',
+  'teams.write': 'admin',
   'members.manage': 'admin',
   'workspace.manage': 'admin',
   'workspace.archive': 'owner',
