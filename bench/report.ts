@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CollaborationResult } from './collaboration';
+import type { StrategyResult } from './strategy';
 import type { ApiTiming, Timing } from './measure';
 import type { Scenario } from './scenarios';
 import type { BenchSize } from './seed';
@@ -62,6 +63,7 @@ export function formatTable(results: BenchResult[]): string {
 export async function writeResults(
   size: BenchSize, load: { connections: number; seconds: number }, loadAtStart: number, results: BenchResult[],
   collaboration: Partial<Record<BenchResult['database'], CollaborationResult>> = {},
+  strategy: Partial<Record<BenchResult['database'], StrategyResult>> = {},
 ): Promise<string> {
   const file = path.join(import.meta.dirname, 'results', 'latest.json');
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -73,6 +75,7 @@ export async function writeResults(
     load: { connections: load.connections, durationSec: load.seconds },
     results,
     collaboration,
+    strategy,
   };
   await fs.writeFile(file, JSON.stringify(doc, null, 2) + '\n');
   return file;

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { applyMigrations } from '../server/platform/db/migrate';
@@ -8,6 +10,7 @@ import { type Load, measureApi, measureSql } from './measure';
 import { type BenchResult, evaluate, formatTable, misses, TARGETS, writeResults } from './report';
 import { buildScenarios, sqlRun, verify } from './scenarios';
 import { benchCollaboration, type CollaborationResult, formatCollaboration } from './collaboration';
+import { benchStrategy, formatStrategy, type StrategyResult } from './strategy';
 import { type BenchSize, checkSize, DEFAULT_SIZE, QUICK_SIZE, seedWorkspace } from './seed';
 
 const HELP = `npm run bench -- [options]
@@ -52,6 +55,7 @@ function options() {
 /** Seeds the target's database and measures every scenario on it, then the collaboration benchmarks. */
 async function benchTarget(
   database: BenchResult['database'], t: Target, size: BenchSize, load: Load, collaboration: Partial<Record<BenchResult['database'], CollaborationResult>>,
+  strategy: Partial<Record<BenchResult['database'], StrategyResult>>,
 ): Promise<BenchResult[]> {
   await applyMigrations(t.url);
   const seeded = await seedWorkspace(t.url, size);
@@ -86,7 +90,17 @@ async function benchTarget(
   const collab = await benchCollaboration(t.url, t.baseUrl, seeded, { seconds: load.seconds });
   collaboration[database] = collab;
   say(formatCollaboration(database, collab).replace(/\n/g, '\n[bench] '));
+  stopIfInterrupted();
+  const strat = await benchStrategy(t.baseUrl, seeded, { seconds: load.seconds });
+  strategy[database] = strat;
+  say(formatStrategy(database, strat).replace(/\n/g, '\n[bench] '));
   return results;
+}
+
+/** The overview page is measured in the web app as built from this checkout (as `npm start` does). */
+async function ensureWebBuilt(): Promise<void> {
+  say('building the web app (dist/web) for the page measurements');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'inherit' });
 }
 
 async function main(): Promise<number> {
@@ -107,17 +121,21 @@ async function main(): Promise<number> {
   say(`workspace: ${size.units} units, ${size.goals} goals, ${size.initiatives} initiatives, ${size.links} links; ${load.connections} connections × ${load.seconds} s`);
   const results: BenchResult[] = [];
   const collaboration: Partial<Record<BenchResult['database'], CollaborationResult>> = {};
-  results.push(...(await onEmbedded((t) => benchTarget('embedded', t, size, load, collaboration))));
+  const strategy: Partial<Record<BenchResult['database'], StrategyResult>> = {};
+  await ensureWebBuilt();
+  results.push(...(await onEmbedded((t) => benchTarget('embedded', t, size, load, collaboration, strategy))));
   stopIfInterrupted();
-  const external = await onExternal(opts.externalUrl, (t) => benchTarget('external', t, size, load, collaboration));
+  const external = await onExternal(opts.externalUrl, (t) => benchTarget('external', t, size, load, collaboration, strategy));
   if ('unreachable' in external) say(`external PostgreSQL at ${opts.externalUrl} is unreachable (${external.unreachable}): skipped`);
   else results.push(...external.value);
 
-  const file = await writeResults(size, load, loadAtStart, results, collaboration);
+  const file = await writeResults(size, load, loadAtStart, results, collaboration, strategy);
   console.log(`\n${formatTable(results)}\n\nlatencies in ms; targets: API p95 ≤ ${TARGETS.p95Ms} ms and API p50 ≤ ${TARGETS.apiOverSqlP50} × SQL p50 (SQL = the store's data statements alone)`);
   for (const [database, c] of Object.entries(collaboration)) console.log(`\n${formatCollaboration(database, c)}`);
   const missed = results.flatMap((r) => misses(r).map((m) => `  ${r.scenario} on ${r.database}: ${m}`));
   for (const [database, c] of Object.entries(collaboration)) if (!c.pass) missed.push(`  collaboration on ${database}: a target missed (see above)`);
+  for (const [database, c] of Object.entries(strategy)) console.log(`\n${formatStrategy(database, c)}`);
+  for (const [database, c] of Object.entries(strategy)) if (!c.pass) missed.push(`  strategy on ${database}: a target missed (see above)`);
   console.log(missed.length ? `\nMISSED TARGETS:\n${missed.join('\n')}` : '\nall targets met');
   console.log(`\nwritten to ${file}`);
   return results.some((r) => r.error) ? 1 : 0;

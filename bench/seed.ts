@@ -27,6 +27,9 @@ export interface SeededWorkspace {
   unitIds: string[];
   /** A spread of initiative ids (up to 300) for detail requests. */
   sampleInitiativeIds: string[];
+  /** The owner's e-mail and password, for benchmarks that sign in through a browser. */
+  email: string;
+  password: string;
   seconds: number;
 }
 
@@ -139,21 +142,91 @@ export function generateWorkspace(size: BenchSize, seed: number, ownerId: string
 
   const step = Math.max(1, Math.floor(size.initiatives / 300));
   const sampleInitiativeIds = initiatives.filter((_, i) => i % step === 0).slice(0, 300).map((i) => i.id);
-  return { units, goals, initiatives, links, unitIds, sampleInitiativeIds };
+  return { units, goals, initiatives, links, unitIds, sampleInitiativeIds, ...generateStrategyExtras(size, seed, goals, initiatives) };
+}
+
+const THEMES = ['Operational excellence', 'Customer growth', 'Sustainable fleet', 'Cost discipline', 'Digital foundations', 'People', 'Compliance & risk', 'Innovation'];
+const THEME_COLOURS = ['#1971c2', '#2b8a3e', '#0b7285', '#d9480f', '#6741d9', '#c2255c', '#5c940d', '#e67700'];
+const TEAMS = ['Platform', 'Logistics Apps', 'Digital CX', 'Data & Integration', 'Finance Systems', 'Workplace', 'Security', 'Fleet Systems'];
+
+/**
+ * Themes, teams, each goal's theme, each initiative's team, kind and risk, milestones, key results
+ * and finish-to-start dependencies (prerequisite ends before the dependent starts). From a PRNG of
+ * their own, so the rows above stay the same as before these were added.
+ */
+function generateStrategyExtras(
+  size: BenchSize, seed: number,
+  goals: { id: string; start_date: string | null; end_date: string | null; [k: string]: unknown }[],
+  initiatives: { id: string; start_date: string | null; end_date: string | null; [k: string]: unknown }[],
+) {
+  const r = prng(seed ^ 0x57a7e6);
+  const themes: Row[] = THEMES.map((name, i) => ({ id: uuid(r), name, color: THEME_COLOURS[i]!, position: i }));
+  const teamCount = Math.max(2, Math.min(30, Math.round(size.initiatives / 700)));
+  const teams: Row[] = Array.from({ length: teamCount }, (_, i) => ({
+    id: uuid(r), name: i < TEAMS.length ? TEAMS[i]! : `${TEAMS[i % TEAMS.length]!} ${Math.floor(i / TEAMS.length) + 1}`,
+  }));
+  for (const g of goals) (g as Row).theme_id = r() < 0.9 ? (pick(r, themes).id as string) : null;
+  for (const i of initiatives) {
+    const row = i as Row;
+    row.team_id = r() < 0.9 ? (pick(r, teams).id as string) : null;
+    row.kind = weighted(r, [['project', 75], ['programme', 8], ['epic', 17]]);
+    row.risk_level = weighted(r, [['low', 40], ['medium', 35], ['high', 20], ['critical', 5]]);
+  }
+  const milestones: Row[] = [];
+  for (const i of initiatives) {
+    if (!i.start_date || !i.end_date || r() < 0.3) continue;
+    const start = Date.parse(i.start_date);
+    const span = Math.max(1, (Date.parse(i.end_date) - start) / DAY);
+    for (let k = int(r, 1, 3); k > 0; k--) {
+      const due = isoDate(start + Math.floor(r() * span) * DAY);
+      milestones.push({ id: uuid(r), initiative_id: i.id, title: pick(r, ['Design signed off', 'Pilot live', 'Go-live', 'Data migrated', 'Vendor selected', 'Hand-over to operations']), due_date: due, done_on: r() < 0.4 ? due : null });
+    }
+  }
+  const keyResults: Row[] = [];
+  for (const g of goals) {
+    for (let k = int(r, 0, 3); k > 0; k--) {
+      const baseline = int(r, 0, 100);
+      const target = baseline + int(r, 5, 50) * (r() < 0.7 ? 1 : -1);
+      const current = baseline + (target - baseline) * r() * 1.1;
+      keyResults.push({ id: uuid(r), goal_id: g.id, title: pick(r, ['On-time rate', 'Cost per unit', 'NPS', 'Adoption', 'Cycle time', 'Error rate']), unit: '', direction: target > baseline ? 'increase' : 'decrease', baseline, target, current: Math.round(current * 10) / 10, weight: int(r, 1, 3) });
+    }
+  }
+  // Dependencies between dated initiatives where the prerequisite ends before the dependent starts.
+  const dated = initiatives.filter((i) => i.start_date && i.end_date);
+  const dependencies: Row[] = [];
+  const pairs = new Set<string>();
+  const wanted = Math.floor(size.initiatives / 10);
+  for (let tries = 0; dependencies.length < wanted && tries < wanted * 20 && dated.length > 1; tries++) {
+    const a = pick(r, dated);
+    const b = pick(r, dated);
+    if (a === b || b.end_date! > a.start_date! || pairs.has(`${a.id}${b.id}`)) continue;
+    pairs.add(`${a.id}${b.id}`);
+    dependencies.push({ id: uuid(r), initiative_id: a.id, depends_on_id: b.id });
+  }
+  return { themes, teams, milestones, keyResults, dependencies };
 }
 
 /** Column types of the bulk-loaded tables (workspace_id is added to every row). */
 const COLUMNS = {
   business_units: { id: 'uuid', name: 'text', description: 'text' },
+  themes: { id: 'uuid', name: 'text', color: 'text', position: 'int' },
+  teams: { id: 'uuid', name: 'text' },
   goals: {
     id: 'uuid', title: 'text', description: 'text', owner_user_id: 'uuid', business_unit_id: 'uuid', weight: 'int', status: 'text',
     start_date: 'date', end_date: 'date', created_at: 'timestamptz', updated_at: 'timestamptz', archived_at: 'timestamptz',
+    theme_id: 'uuid',
   },
   initiatives: {
     id: 'uuid', title: 'text', description: 'text', owner_user_id: 'uuid', business_unit_id: 'uuid', status: 'text',
     start_date: 'date', end_date: 'date', capex: 'numeric', opex: 'numeric', effort_days: 'numeric',
     created_at: 'timestamptz', updated_at: 'timestamptz', archived_at: 'timestamptz',
+    team_id: 'uuid', kind: 'text', risk_level: 'text',
   },
+  milestones: { id: 'uuid', initiative_id: 'uuid', title: 'text', due_date: 'date', done_on: 'date' },
+  key_results: {
+    id: 'uuid', goal_id: 'uuid', title: 'text', unit: 'text', direction: 'text', baseline: 'numeric', target: 'numeric', current: 'numeric', weight: 'int',
+  },
+  initiative_dependencies: { id: 'uuid', initiative_id: 'uuid', depends_on_id: 'uuid' },
   goal_links: {
     id: 'uuid', goal_id: 'uuid', initiative_id: 'uuid', strength: 'text', rationale: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
   },
@@ -185,10 +258,12 @@ export async function seedWorkspace(url: string, size: BenchSize, seed = 2026010
     const data = generateWorkspace(size, seed, userId);
     const token = newSecret('tdm_');
     const writeToken = newSecret('tdm_');
+    const email = 'bench-owner@example.com';
+    const password = newSecret();
     await client.query('BEGIN');
     await client.query(
-      `INSERT INTO users (id, email, name, password_hash) VALUES ($1, 'bench-owner@example.com', 'Bench Owner', $2)`,
-      [userId, await hashPassword(newSecret())],
+      `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, 'Bench Owner', $3)`,
+      [userId, email, await hashPassword(password)],
     );
     const ws = await client.query<{ id: string }>(`INSERT INTO workspaces (slug, name) VALUES ('bench', 'Bench Logistics') RETURNING id`);
     const workspaceId = ws.rows[0]!.id;
@@ -202,13 +277,19 @@ export async function seedWorkspace(url: string, size: BenchSize, seed = 2026010
       [userId, secretHash(writeToken), writeToken.slice(0, 8)],
     );
     await bulkInsert(client, 'business_units', workspaceId, data.units);
+    await bulkInsert(client, 'themes', workspaceId, data.themes);
+    await bulkInsert(client, 'teams', workspaceId, data.teams);
     await bulkInsert(client, 'goals', workspaceId, data.goals);
     await bulkInsert(client, 'initiatives', workspaceId, data.initiatives);
     await bulkInsert(client, 'goal_links', workspaceId, data.links);
+    await bulkInsert(client, 'milestones', workspaceId, data.milestones);
+    await bulkInsert(client, 'key_results', workspaceId, data.keyResults);
+    await bulkInsert(client, 'initiative_dependencies', workspaceId, data.dependencies);
     await client.query('COMMIT');
-    await client.query('VACUUM (ANALYZE) business_units, goals, initiatives, goal_links, api_tokens, memberships, workspaces, users');
+    await client.query(`VACUUM (ANALYZE) business_units, themes, teams, goals, initiatives, goal_links, milestones, key_results,
+      initiative_dependencies, api_tokens, memberships, workspaces, users`);
     return {
-      workspaceId, slug: 'bench', userId, token, writeToken, unitIds: data.unitIds, sampleInitiativeIds: data.sampleInitiativeIds,
+      workspaceId, slug: 'bench', userId, token, writeToken, email, password, unitIds: data.unitIds, sampleInitiativeIds: data.sampleInitiativeIds,
       seconds: (performance.now() - began) / 1000,
     };
   } catch (e) {

@@ -53,7 +53,7 @@ export const initiatives: InitiativeSeed[] = [
   { key: 'claims', title: 'Claims handling workflow', description: 'Digital damage claims with photos from the driver app.', unit: 'sales', owner: 'sales', status: 'proposed', start: '2026-09-01', end: '2027-02-28', capex: 90000, opex: 15000, effort: 180 },
   { key: 'intranet', title: 'Intranet redesign', description: 'A new look for the staff intranet.', unit: null, owner: 'hr', status: 'planned', start: '2026-05-01', end: '2026-09-30', capex: 60000, opex: 12000, effort: 120 },
   { key: 'mdm', title: 'Shipment master data hub', description: 'One shipment record with an API for all systems.', unit: 'it', owner: 'architect', status: 'proposed', start: '2026-10-01', end: '2027-09-30', capex: 420000, opex: 70000, effort: 900 },
-  { key: 'printers', title: 'Label printer replacement', description: 'Replace end-of-life label printers at all hubs.', unit: 'ops', owner: 'coo', status: 'in_progress', start: '2026-03-01', end: '2026-06-30', capex: 85000, opex: 5000, effort: 60 },
+  { key: 'printers', title: 'Label printer replacement', description: 'Replace end-of-life label printers at all hubs.', unit: 'ops', owner: 'coo', status: 'done', start: '2026-02-02', end: '2026-05-29', capex: 85000, opex: 5000, effort: 60 },
 ];
 
 export const links: { goal: string; initiative: string; strength: 'weak' | 'medium' | 'strong'; rationale: string }[] = [

@@ -1,0 +1,88 @@
+import { chromium } from '@playwright/test';
+import { type Load, measureApi } from './measure';
+import type { SeededWorkspace } from './seed';
+
+/**
+ * The strategy area's targets on the large workspace: the alignment summary and one year of
+ * roadmap data through the API, and the alignment overview page in a real Chromium.
+ */
+export const STRATEGY_TARGETS = { summaryP95Ms: 150, roadmapYearP95Ms: 200, overviewRenderMs: 1000 } as const;
+
+/**
+ * These are reports an executive opens, not list pages under constant load: measured with a
+ * handful of people at once (4 connections) and with one (the latency a single user sees).
+ */
+const CONCURRENCY = [4, 1] as const;
+
+export interface StrategyResult {
+  summary: { connections: number; p50: number; p95: number; rps: number; errors: number }[];
+  roadmapYear: { connections: number; p50: number; p95: number; rps: number; errors: number }[];
+  /** Navigation start → headline figures on screen, per load (first is a cold cache). */
+  overviewRenderMs: number[] | { skipped: string };
+  pass: boolean;
+}
+
+async function measureEach(baseUrl: string, token: string, path: string, seconds: number) {
+  const out = [];
+  for (const connections of CONCURRENCY) {
+    const load: Load = { connections, seconds };
+    await measureApi(baseUrl, token, [path], { ...load, seconds: Math.min(2, seconds) });
+    const t = await measureApi(baseUrl, token, [path], load);
+    out.push({ connections, p50: t.p50, p95: t.p95, rps: t.rps, errors: t.errors });
+  }
+  return out;
+}
+
+/**
+ * Signs in as the seeded owner and opens the overview page five times, timing from navigation
+ * to the moment the aligned-spend figure is on screen (the page's data has arrived and rendered).
+ */
+async function measureOverview(baseUrl: string, seeded: SeededWorkspace): Promise<number[] | { skipped: string }> {
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (e) {
+    return { skipped: `Chromium did not start (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` };
+  }
+  try {
+    const context = await browser.newContext({ baseURL: baseUrl });
+    const login = await context.request.post('/api/v1/auth/login', { data: { email: seeded.email, password: seeded.password }, headers: { origin: baseUrl } });
+    if (!login.ok()) return { skipped: `sign-in failed: ${login.status()}` };
+    const page = await context.newPage();
+    const times: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const began = performance.now();
+      await page.goto(`/w/${seeded.slug}/alignment`);
+      await page.getByTestId('aligned-spend').waitFor({ state: 'visible', timeout: 30_000 });
+      times.push(Math.round(performance.now() - began));
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchStrategy(baseUrl: string, seeded: SeededWorkspace, opts: { seconds: number }): Promise<StrategyResult> {
+  const ws = `/api/v1/workspaces/${seeded.slug}`;
+  const summary = await measureEach(baseUrl, seeded.token, `${ws}/alignment/summary`, opts.seconds);
+  const roadmapYear = await measureEach(baseUrl, seeded.token, `${ws}/roadmap?from=2026-01-01&to=2027-01-01`, opts.seconds);
+  const overviewRenderMs = await measureOverview(baseUrl, seeded);
+  const renders = Array.isArray(overviewRenderMs) ? overviewRenderMs : [];
+  const pass = summary.every((s) => s.errors === 0 && s.p95 <= STRATEGY_TARGETS.summaryP95Ms)
+    && roadmapYear.every((s) => s.errors === 0 && s.p95 <= STRATEGY_TARGETS.roadmapYearP95Ms)
+    && renders.length > 0 && Math.max(...renders.slice(1)) <= STRATEGY_TARGETS.overviewRenderMs;
+  return { summary, roadmapYear, overviewRenderMs, pass };
+}
+
+export function formatStrategy(database: string, r: StrategyResult): string {
+  const rows = (name: string, xs: StrategyResult['summary']) =>
+    xs.map((x) => `  ${name} (${x.connections} at once): p50 ${x.p50} ms, p95 ${x.p95} ms, ${x.rps} req/s, ${x.errors} errors`).join('\n');
+  const render = Array.isArray(r.overviewRenderMs)
+    ? `  overview page in Chromium: ${r.overviewRenderMs.join(', ')} ms (first load cold; target ≤ ${STRATEGY_TARGETS.overviewRenderMs} ms after it)`
+    : `  overview page: skipped (${r.overviewRenderMs.skipped})`;
+  return `strategy on ${database} (targets: summary p95 ≤ ${STRATEGY_TARGETS.summaryP95Ms} ms, roadmap year p95 ≤ ${STRATEGY_TARGETS.roadmapYearP95Ms} ms)${r.pass ? '' : ' — TARGET MISSED'}\n`
+    + `${rows('alignment summary', r.summary)}\n${rows('roadmap, one year', r.roadmapYear)}\n${render}`;
+}
