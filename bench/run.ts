@@ -91,7 +91,7 @@ async function benchTarget(
   collaboration[database] = collab;
   say(formatCollaboration(database, collab).replace(/\n/g, '\n[bench] '));
   stopIfInterrupted();
-  const strat = await benchStrategy(t.baseUrl, seeded, { seconds: load.seconds });
+  const strat = await benchStrategy(t.url, t.baseUrl, seeded, { seconds: load.seconds });
   strategy[database] = strat;
   say(formatStrategy(database, strat).replace(/\n/g, '\n[bench] '));
   return results;

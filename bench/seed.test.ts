@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startsTooEarly } from '../domain/strategy/dependencies';
 import { secretHash } from '../server/platform/auth/secrets';
 import type { Database } from '../server/platform/db/client';
 import { freshDatabase } from '../server/test/harness';
@@ -64,6 +65,22 @@ describe('bench seed (--quick size)', () => {
        FROM initiatives`,
     );
     expect(r).toEqual({ statuses: 6, ordered: true, costs: true, effort: true });
+  });
+
+  it('seeds dependencies that keep finish-to-start (the dependent starts after the prerequisite’s last day)', async () => {
+    const r = await one(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE a.start_date <= b.end_date)::int AS broken
+       FROM initiative_dependencies d JOIN initiatives a ON a.id = d.initiative_id JOIN initiatives b ON b.id = d.depends_on_id
+       WHERE d.workspace_id = $1`,
+      [seeded.workspaceId],
+    );
+    expect(r.n).toBeGreaterThan(0);
+    expect(r.broken).toBe(0);
+    // The rule itself, from the domain, over the generated rows.
+    const data = generateWorkspace(QUICK_SIZE, 20260101, seeded.userId);
+    const byId = new Map(data.initiatives.map((i) => [i.id, i]));
+    const broken = data.dependencies.filter((d) => startsTooEarly(byId.get(d.initiative_id as string)!.start_date, byId.get(d.depends_on_id as string)!.end_date));
+    expect(broken).toEqual([]);
   });
 
   it('is deterministic and refuses impossible sizes', () => {

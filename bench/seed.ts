@@ -191,7 +191,7 @@ function generateStrategyExtras(
       keyResults.push({ id: uuid(r), goal_id: g.id, title: pick(r, ['On-time rate', 'Cost per unit', 'NPS', 'Adoption', 'Cycle time', 'Error rate']), unit: '', direction: target > baseline ? 'increase' : 'decrease', baseline, target, current: Math.round(current * 10) / 10, weight: int(r, 1, 3) });
     }
   }
-  // Dependencies between dated initiatives where the prerequisite ends before the dependent starts.
+  // Dependencies between dated initiatives where the prerequisite ends before the day the dependent starts.
   const dated = initiatives.filter((i) => i.start_date && i.end_date);
   const dependencies: Row[] = [];
   const pairs = new Set<string>();
@@ -199,7 +199,8 @@ function generateStrategyExtras(
   for (let tries = 0; dependencies.length < wanted && tries < wanted * 20 && dated.length > 1; tries++) {
     const a = pick(r, dated);
     const b = pick(r, dated);
-    if (a === b || b.end_date! > a.start_date! || pairs.has(`${a.id}${b.id}`)) continue;
+    // End dates are inclusive: the dependent starts after the prerequisite's last day (domain/strategy/dependencies.ts).
+    if (a === b || b.end_date! >= a.start_date! || pairs.has(`${a.id}${b.id}`)) continue;
     pairs.add(`${a.id}${b.id}`);
     dependencies.push({ id: uuid(r), initiative_id: a.id, depends_on_id: b.id });
   }

@@ -27,7 +27,26 @@ test.beforeAll(async () => {
   await call(api, 'POST', `/workspaces/${WORKSPACE.slug}/goal-links`, {
     goalId: goal.id, initiativeId: initiative.id, strength: 'medium', rationale: 'Call routing cuts waiting time.',
   });
-  const invitation = await call(api, 'POST', `/workspaces/${WORKSPACE.slug}/invitations`, { role: 'viewer' });
+  // The strategy pages with something on them: a theme, a key result with check-ins, a team,
+  // milestones and a dependency, a capability with a child, and custom fields.
+  const base = `/workspaces/${WORKSPACE.slug}`;
+  const theme = await call(api, 'POST', `${base}/themes`, { name: `Customer first ${run}`, color: '#2b8a3e', description: 'Every contact answered well.' });
+  await call(api, 'PATCH', `${base}/goals/${goal.id}`, { themeId: theme.id });
+  const kr = await call(api, 'POST', `${base}/goals/${goal.id}/key-results`, { title: 'Calls answered within a minute', unit: '%', baseline: 62, target: 90 });
+  await call(api, 'POST', `${base}/key-results/${kr.id}/check-ins`, { value: 71, comment: 'New call routing live in one site.' });
+  await call(api, 'POST', `${base}/key-results/${kr.id}/check-ins`, { value: 78, comment: 'Both sites.' });
+  const team = await call(api, 'POST', `${base}/teams`, { name: `Contact Centre Systems ${run}` });
+  await call(api, 'PATCH', `${base}/initiatives/${initiative.id}`, { teamId: team.id, startDate: '2026-03-01', endDate: '2026-12-31', riskLevel: 'high' });
+  await call(api, 'POST', `${base}/initiatives/${initiative.id}/milestones`, { title: 'Telephony vendor chosen', dueDate: '2026-05-15' });
+  const before = await call(api, 'POST', `${base}/initiatives`, {
+    title: `Contact centre network upgrade (${run})`, status: 'done', startDate: '2026-01-05', endDate: '2026-02-27', businessUnitId: unit.id,
+  });
+  await call(api, 'POST', `${base}/initiatives/${initiative.id}/dependencies`, { dependsOnId: before.id, note: 'The new lines need the new network.' });
+  const capability = await call(api, 'POST', `${base}/capabilities`, { name: `Customer service ${run}`, currentMaturity: 2, targetMaturity: 4 });
+  const child = await call(api, 'POST', `${base}/capabilities`, { name: `Call handling ${run}`, parentId: capability.id, currentMaturity: 2, targetMaturity: 5 });
+  await call(api, 'POST', `${base}/capabilities/${child.id}/links`, { initiativeId: initiative.id });
+  await call(api, 'POST', `${base}/custom-fields`, { entityType: 'initiative', label: `Funding ${run}`, type: 'single_choice', options: ['Run', 'Change'] });
+  const invitation = await call(api, 'POST', `${base}/invitations`, { role: 'viewer' });
   goalId = goal.id;
   initiativeId = initiative.id;
   invitePath = new URL(invitation.url).pathname;
@@ -59,7 +78,17 @@ test('every page of the signed-in app, in light mode', async ({ page }) => {
     [`${ws}/settings`, 'Workspace settings', 'workspace settings'],
     [`${ws}/audit-log`, 'Audit log', 'audit log'],
     ['/profile', 'Profile and security', 'profile'],
-    [`${ws}/roadmap`, 'Roadmap', 'a coming page'],
+    [`${ws}/strategy`, 'Vision & themes', 'vision and themes'],
+    [`${ws}/goals?view=tree`, 'Goals', 'goal tree'],
+    [`${ws}/teams`, 'Teams', 'teams'],
+    [`${ws}/roadmap?from=2026-01-01`, 'Roadmap', 'roadmap'],
+    [`${ws}/alignment`, 'Alignment', 'alignment overview'],
+    [`${ws}/alignment/matrix`, 'Alignment matrix', 'alignment matrix'],
+    [`${ws}/alignment/graph`, 'Alignment graph', 'alignment graph'],
+    [`${ws}/alignment/graph?view=list`, 'Alignment graph', 'alignment graph as lists'],
+    [`${ws}/capabilities`, 'Capability map', 'capability map'],
+    [`${ws}/settings/custom-fields`, 'Custom fields', 'custom fields settings'],
+    [`${ws}/requests`, 'Requests', 'a coming page'],
     [`${ws}/no-such-page`, 'Page not found', 'not found'],
   ];
   for (const [path, heading, what] of pages) await check(page, path, heading, what);

@@ -18,6 +18,7 @@ import { registerMetrics } from './platform/ops/metrics';
 import { opsRoutes } from './platform/ops/routes';
 import { isClientRoute, serveWebFiles } from './platform/ops/web';
 import { apiRoutes } from './routes';
+import { invalidateWorkspaceCaches } from './platform/cache/workspace-cache';
 
 const webDist = path.resolve(import.meta.dirname, '..', 'dist', 'web');
 
@@ -122,6 +123,11 @@ export async function buildApp(parts: Omit<AppServices, 'events'> & { events?: E
       const idem = idempotency(database.db);
       api.addHook('preHandler', idem.preHandler);
       api.addHook('onSend', idem.onSend);
+      // A change has committed when its answer goes out: derived figures of the workspace are stale.
+      api.addHook('onSend', async (req, _reply, payload) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD' && req.workspace) invalidateWorkspaceCaches(req.workspace.id);
+        return payload;
+      });
       for (const register of apiRoutes) register(api, services);
       done();
     },

@@ -18,6 +18,17 @@ import { workspaceRoutes } from './platform/workspaces/routes';
 import { goalRoutes } from './strategy/goals.routes';
 import { initiativeRoutes } from './strategy/initiatives.routes';
 import { goalLinkRoutes } from './strategy/links.routes';
+import { teamRoutes } from './platform/teams/routes';
+import { milestoneRoutes } from './strategy/milestones/routes';
+import { dependencyRoutes } from './strategy/dependencies/routes';
+import { themeRoutes } from './strategy/themes/routes';
+import { keyResultRoutes } from './strategy/key-results/routes';
+import { alignmentGraphRoutes } from './strategy/graph/routes';
+import { roadmapRoutes } from './strategy/roadmap/routes';
+import { alignmentRoutes } from './strategy/alignment/routes';
+import { capabilityRoutes } from './strategy/capabilities/routes';
+import { customFieldRoutes } from './strategy/custom-fields/routes';
+import { goalTemplateRoutes } from './strategy/templates/routes';
 
 /**
  * The route table: every area's routes, mounted under /api/v1. An area adds its module here,
@@ -25,5 +36,6 @@ import { goalLinkRoutes } from './strategy/links.routes';
  */
 export const apiRoutes: RouteModule[] = [
   authRoutes, workspaceRoutes, memberRoutes, invitationRoutes, businessUnitRoutes, tokenRoutes, auditRoutes,
-  goalRoutes, initiativeRoutes, goalLinkRoutes,
+  goalRoutes, initiativeRoutes, goalLinkRoutes, teamRoutes, milestoneRoutes, dependencyRoutes, themeRoutes, keyResultRoutes, alignmentGraphRoutes, roadmapRoutes, alignmentRoutes,
+  capabilityRoutes, customFieldRoutes, goalTemplateRoutes,
   eventRoutes, commentRoutes, watchRoutes, activityRoutes, notificationRoutes, actionRoutes, webhookRoutes, emailRoutes, searchRoutes];

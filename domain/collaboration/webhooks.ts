@@ -35,7 +35,8 @@ export function eventMatches(events: readonly string[], kind: string): boolean {
 /** Events offered in the editor; any other action or prefix can be typed. */
 export const COMMON_WEBHOOK_EVENTS = [
   'goal.*', 'goal.create', 'goal.update', 'goal.archive', 'initiative.*', 'initiative.create', 'initiative.update',
-  'goal_link.*', 'business_unit.*', 'comment.*', 'action_item.*', 'member.*', 'workspace.update',
+  'goal_link.*', 'key_result.*', 'key_result.check_in', 'milestone.*', 'initiative_dependency.*', 'theme.*', 'vision.update',
+  'capability.*', 'team.*', 'business_unit.*', 'comment.*', 'action_item.*', 'member.*', 'workspace.update',
 ] as const;
 
 /** Why a URL cannot be a webhook target, or null when its form is fine (addresses are checked by the server). */

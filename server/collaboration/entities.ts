@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../platform/db/client';
-import { businessUnits } from '../platform/tables';
-import { goals, initiatives } from '../strategy/tables';
+import { businessUnits, teams } from '../platform/tables';
+import { capabilities, goals, initiatives, themes } from '../strategy/tables';
 import { actionItems } from './tables';
 
 /**
@@ -84,7 +84,10 @@ export function entityKind(type: string): EntityKind | undefined {
 // Audited kinds every member may hear of besides the registered entities. Everything else
 // (sessions, tokens, users' own settings, invitations, webhooks, the outbox) is for its owner
 // or the admins, and never reaches activity feeds, live events or webhooks.
-const SHARED_KINDS = new Set(['comment', 'member', 'goal_link', 'workspace']);
+const SHARED_KINDS = new Set([
+  'comment', 'member', 'goal_link', 'workspace',
+  'vision', 'key_result', 'milestone', 'initiative_dependency', 'capability_link', 'custom_field',
+]);
 
 /** Whether every member of the workspace may hear of changes to this kind of entity. */
 export function sharedWithMembers(type: string): boolean {
@@ -120,4 +123,7 @@ export async function findEntity(db: Queryable, workspaceId: string, type: strin
 registerEntityKind({ type: 'goal', label: 'goal', path: (id) => `/goals/${id}`, search: searchIn(goals) });
 registerEntityKind({ type: 'initiative', label: 'initiative', path: (id) => `/initiatives/${id}`, search: searchIn(initiatives) });
 registerEntityKind({ type: 'business_unit', label: 'business unit', path: () => `/business-units`, search: searchIn(businessUnits, { title: 'name' }) });
+registerEntityKind({ type: 'theme', label: 'theme', path: () => `/strategy`, search: searchIn(themes, { title: 'name' }) });
+registerEntityKind({ type: 'capability', label: 'capability', path: (id) => `/capabilities?capability=${id}`, search: searchIn(capabilities, { title: 'name' }) });
+registerEntityKind({ type: 'team', label: 'team', path: () => `/teams`, search: searchIn(teams, { title: 'name' }) });
 registerEntityKind({ type: 'action_item', label: 'action item', path: (id) => `/actions?item=${id}`, search: searchIn(actionItems) });

@@ -11,7 +11,7 @@ const GoalParams = WorkspaceParams.extend({ goalId: Id });
 /** Business goals: list, create, read, edit, archive and restore. */
 export const goalRoutes: RouteModule = (app, { database: { db } }) => {
   app.get('/workspaces/:ws/goals', {
-    schema: { tags, summary: 'List goals', params: WorkspaceParams, querystring: GoalListQuery, response: { 200: listOf(Goal) } },
+    schema: { tags, summary: 'List goals, newest first; filter by theme, parent goal (parentGoalId=none or topLevel=true: the top level)', params: WorkspaceParams, querystring: GoalListQuery, response: { 200: listOf(Goal) } },
     config: { permission: 'workspace.read' },
   }, async (req) => {
     const { limit, cursor, ...filter } = req.query;
@@ -27,7 +27,7 @@ export const goalRoutes: RouteModule = (app, { database: { db } }) => {
   });
 
   app.get('/workspaces/:ws/goals/:goalId', {
-    schema: { tags, summary: 'A goal with its linked initiatives', params: GoalParams, response: { 200: GoalDetail } },
+    schema: { tags, summary: 'A goal with its linked initiatives, key results, parent and children', params: GoalParams, response: { 200: GoalDetail } },
     config: { permission: 'workspace.read' },
   }, async (req) => getGoal(db, req.workspace!.id, req.params.goalId));
 

@@ -27,12 +27,21 @@ export const initiativeRoutes: RouteModule = (app, { database: { db } }) => {
   });
 
   app.get('/workspaces/:ws/initiatives/:initiativeId', {
-    schema: { tags, summary: 'An initiative with the goals it serves', params: InitiativeParams, response: { 200: InitiativeDetail } },
+    schema: { tags, summary: 'An initiative with the goals it serves, its milestones and its dependencies both ways', params: InitiativeParams, response: { 200: InitiativeDetail } },
     config: { permission: 'workspace.read' },
   }, async (req) => getInitiative(db, req.workspace!.id, req.params.initiativeId));
 
   app.patch('/workspaces/:ws/initiatives/:initiativeId', {
-    schema: { tags, summary: 'Edit an initiative', params: InitiativeParams, body: UpdateInitiative, response: { 200: Initiative } },
+    schema: {
+      tags,
+      summary: 'Edit an initiative',
+      description:
+        'New dates must keep finish-to-start with the live initiatives it depends on (start after the last day of each: end dates '
+        + 'are inclusive) and those depending on it (end before the day each one starts), and keep its milestones inside them; '
+        + 'otherwise a 409 names what is in the way and nothing changes; only the dates sent and changed are checked. Moving both '
+        + 'dates by the same number of days moves the milestones along.',
+      params: InitiativeParams, body: UpdateInitiative, response: { 200: Initiative },
+    },
     config: { permission: 'strategy.write' },
   }, async (req) => db.transaction((tx) => updateInitiative(tx, auditContext(req), req.workspace!.id, req.params.initiativeId, req.body)));
 

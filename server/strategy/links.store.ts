@@ -90,7 +90,7 @@ export async function createLink(
 export async function updateLink(
   tx: Queryable, audit: AuditContext, workspaceId: string, linkId: string, input: { strength?: TLinkStrength; rationale?: string },
 ): Promise<TGoalLink> {
-  await tx.select({ id: goalLinks.id }).from(goalLinks).where(and(eq(goalLinks.workspaceId, workspaceId), eq(goalLinks.id, linkId))).for('update');
+  await tx.select({ id: goalLinks.id }).from(goalLinks).where(and(eq(goalLinks.workspaceId, workspaceId), eq(goalLinks.id, linkId))).for('no key update');
   const before = await loadLink(tx, workspaceId, linkId);
   const changes = changedFields(before, input);
   if (Object.keys(changes).length === 0) return before;

@@ -2,6 +2,10 @@ import {
   IconBuildingCommunity, IconCalendarStats, IconChartBar, IconClipboardList, IconDeviceImacCog, IconGavel, IconHome,
   IconMessages, IconPuzzle, IconRoute, IconSchool, IconSettings,
   IconHistory, IconBulb, IconChecklist, IconActivity, IconWebhook, IconMailForward, IconTarget, IconRocket, IconUsers, IconGitCompare,
+  IconTable,
+  IconUsersGroup,
+  IconCompass, IconHierarchy3,
+  IconForms,
 } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
 import type { WorkspacePermission } from '../../domain/platform/permissions';
@@ -16,25 +20,6 @@ export interface ComingArea {
 }
 
 export const COMING = {
-  alignment: {
-    path: 'alignment', label: 'Alignment', icon: IconGitCompare,
-    summary: 'How well the IT portfolio serves the business goals, computed from the goal links.',
-    features: [
-      'Aligned spend and aligned effort: the share of the portfolio linked to at least one active goal',
-      'Goal coverage, with the active goals no initiative supports yet',
-      'Orphan initiatives and the strategic value of each initiative',
-    ],
-  },
-  roadmap: {
-    path: 'roadmap', label: 'Roadmap', icon: IconRoute,
-    summary: 'The IT roadmap: initiatives on a timeline by quarter, business unit and theme.',
-    features: ['A timeline of planned and running initiatives', 'Grouping by business unit and theme', 'Scenarios that fit the portfolio to budget and team capacity'],
-  },
-  capabilities: {
-    path: 'capabilities', label: 'Capabilities', icon: IconPuzzle,
-    summary: 'A map of business capabilities and the applications and initiatives behind each.',
-    features: ['A capability map by business unit', 'Which initiatives strengthen which capability', 'Gaps where no investment is planned'],
-  },
   requests: {
     path: 'requests', label: 'Requests', icon: IconClipboardList,
     summary: 'One front door for every technology request, with transparent scoring.',
@@ -86,8 +71,9 @@ export type NavItem =
 
 /** Paths of the built workspace pages, relative to /w/$ws. */
 export type BuiltPath =
-  | '' | 'goals' | 'initiatives' | 'business-units' | 'members' | 'settings' | 'audit-log'
-  | 'actions' | 'activity' | 'notifications' | 'settings/webhooks' | 'settings/outbox';
+  | '' | 'strategy' | 'goals' | 'initiatives' | 'business-units' | 'teams' | 'members' | 'settings' | 'audit-log'
+  | 'actions' | 'activity' | 'notifications' | 'settings/webhooks' | 'settings/outbox' | 'capabilities' | 'settings/custom-fields' | 'alignment/graph'
+  | 'alignment' | 'alignment/matrix' | 'roadmap';
 
 export interface NavSection {
   label: string | null;
@@ -107,11 +93,14 @@ export const NAV: NavSection[] = [
   {
     label: 'Strategy',
     items: [
+      { label: 'Vision & themes', icon: IconCompass, to: 'strategy' },
       { label: 'Goals', icon: IconTarget, to: 'goals' },
       { label: 'Initiatives', icon: IconRocket, to: 'initiatives' },
-      { coming: 'alignment' },
-      { coming: 'roadmap' },
-      { coming: 'capabilities' },
+      { label: 'Alignment', icon: IconGitCompare, to: 'alignment' },
+      { label: 'Alignment matrix', icon: IconTable, to: 'alignment/matrix' },
+      { label: 'Alignment graph', icon: IconHierarchy3, to: 'alignment/graph' },
+      { label: 'Roadmap', icon: IconRoute, to: 'roadmap' },
+      { label: 'Capabilities', icon: IconPuzzle, to: 'capabilities' },
     ],
   },
   {
@@ -146,6 +135,7 @@ export const NAV: NavSection[] = [
     label: 'Organisation',
     items: [
       { label: 'Business units', icon: IconBuildingCommunity, to: 'business-units' },
+      { label: 'Teams', icon: IconUsersGroup, to: 'teams' },
       { label: 'Members', icon: IconUsers, to: 'members' },
     ],
   },
@@ -156,6 +146,7 @@ export const NAV: NavSection[] = [
       { label: 'Audit log', icon: IconHistory, to: 'audit-log', permission: 'audit.read' },
       { label: 'Webhooks', icon: IconWebhook, to: 'settings/webhooks', permission: 'webhooks.manage' },
       { label: 'E-mail outbox', icon: IconMailForward, to: 'settings/outbox', permission: 'outbox.read' },
+      { label: 'Custom fields', icon: IconForms, to: 'settings/custom-fields', permission: 'strategy.manage' },
     ],
   },
 ];

@@ -2,6 +2,11 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { defaultWorkspace, meQuery, setupQuery } from '../platform/session';
 import { GOAL_STATUS, INITIATIVE_STATUS } from '../strategy/status';
+import { initiativeExtraSearch, type InitiativeSearch } from '../strategy/initiatives/search';
+import { graphSearch } from '../strategy/graph/search';
+import { capabilitySearch } from '../strategy/capabilities/search';
+import { alignmentSearch, matrixSearch } from '../strategy/alignment/search';
+import { roadmapSearch } from '../strategy/roadmap/search';
 import { isApiError } from '../ui/api';
 import { ComingPage } from '../ui/coming-page';
 import { COMING, type ComingKey } from './areas';
@@ -114,11 +119,29 @@ function listSearch<S extends string>(statuses: readonly S[]) {
   });
 }
 
+/** The goal list's filters, its theme filter and whether it shows the goal tree. */
+export interface GoalSearch extends ListSearch<keyof typeof GOAL_STATUS> {
+  theme?: string;
+  view?: 'tree';
+}
+
+const goalStatusSearch = listSearch(Object.keys(GOAL_STATUS) as (keyof typeof GOAL_STATUS)[]);
+
 const goalsRoute = createRoute({
   getParentRoute: () => wsRoute,
   path: 'goals',
-  validateSearch: listSearch(Object.keys(GOAL_STATUS) as (keyof typeof GOAL_STATUS)[]),
+  validateSearch: (s: Record<string, unknown>): GoalSearch => ({
+    ...goalStatusSearch(s),
+    theme: typeof s.theme === 'string' && s.theme ? s.theme : undefined,
+    view: s.view === 'tree' ? 'tree' : undefined,
+  }),
   component: lazyRouteComponent(() => import('../strategy/goals/goals-page'), 'GoalsPage'),
+});
+
+const strategyRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'strategy',
+  component: lazyRouteComponent(() => import('../strategy/themes/strategy-page'), 'StrategyPage'),
 });
 
 const goalRoute = createRoute({
@@ -127,10 +150,15 @@ const goalRoute = createRoute({
   component: lazyRouteComponent(() => import('../strategy/goals/goal-page'), 'GoalPage'),
 });
 
+const initiativeStatusSearch = listSearch(Object.keys(INITIATIVE_STATUS) as (keyof typeof INITIATIVE_STATUS)[]);
+
 const initiativesRoute = createRoute({
   getParentRoute: () => wsRoute,
   path: 'initiatives',
-  validateSearch: listSearch(Object.keys(INITIATIVE_STATUS) as (keyof typeof INITIATIVE_STATUS)[]),
+  validateSearch: (s: Record<string, unknown>): InitiativeSearch<keyof typeof INITIATIVE_STATUS> => ({
+    ...initiativeStatusSearch(s),
+    ...initiativeExtraSearch(s),
+  }),
   component: lazyRouteComponent(() => import('../strategy/initiatives/initiatives-page'), 'InitiativesPage'),
 });
 
@@ -144,6 +172,12 @@ const unitsRoute = createRoute({
   getParentRoute: () => wsRoute,
   path: 'business-units',
   component: lazyRouteComponent(() => import('../platform/units/units-page'), 'BusinessUnitsPage'),
+});
+
+const teamsRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'teams',
+  component: lazyRouteComponent(() => import('../platform/teams/teams-page'), 'TeamsPage'),
 });
 
 const membersRoute = createRoute({
@@ -195,6 +229,54 @@ const outboxRoute = createRoute({
   component: lazyRouteComponent(() => import('../collaboration/email/outbox-page'), 'OutboxPage'),
 });
 
+const alignmentRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'alignment',
+  validateSearch: alignmentSearch,
+  component: lazyRouteComponent(() => import('../strategy/alignment/alignment-page'), 'AlignmentPage'),
+});
+
+const alignmentMatrixRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'alignment/matrix',
+  validateSearch: matrixSearch,
+  component: lazyRouteComponent(() => import('../strategy/alignment/matrix-page'), 'AlignmentMatrixPage'),
+});
+
+const alignmentGraphRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'alignment/graph',
+  validateSearch: graphSearch,
+  component: lazyRouteComponent(() => import('../strategy/graph/graph-page'), 'AlignmentGraphPage'),
+});
+
+const capabilitiesRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'capabilities',
+  validateSearch: capabilitySearch,
+  component: lazyRouteComponent(() => import('../strategy/capabilities/capabilities-page'), 'CapabilitiesPage'),
+});
+
+const customFieldsRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'settings/custom-fields',
+  component: lazyRouteComponent(() => import('../strategy/custom-fields/custom-fields-page'), 'CustomFieldsPage'),
+});
+
+const roadmapRoute = createRoute({
+  getParentRoute: () => wsRoute,
+  path: 'roadmap',
+  validateSearch: roadmapSearch,
+  component: lazyRouteComponent(() => import('../strategy/roadmap/roadmap-page'), 'RoadmapPage'),
+});
+
+/** A roadmap shared by link: public, outside the signed-in app. */
+const sharedRoadmapRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'share/roadmap/$token',
+  component: lazyRouteComponent(() => import('../strategy/roadmap/public-roadmap-page'), 'PublicRoadmapPage'),
+});
+
 const comingRoutes = (Object.keys(COMING) as ComingKey[]).map((key) =>
   createRoute({
     getParentRoute: () => wsRoute,
@@ -207,12 +289,14 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
   inviteRoute,
+  sharedRoadmapRoute,
   appRoute.addChildren([
     indexRoute,
     profileRoute,
     wsRoute.addChildren([
-      homeRoute, goalsRoute, goalRoute, initiativesRoute, initiativeRoute, unitsRoute, membersRoute, settingsRoute, auditRoute,
-      activityRoute, actionsRoute, notificationsRoute, webhooksRoute, outboxRoute,
+      homeRoute, strategyRoute, goalsRoute, goalRoute, initiativesRoute, initiativeRoute, unitsRoute, teamsRoute, membersRoute, settingsRoute, auditRoute,
+      activityRoute, actionsRoute, notificationsRoute, webhooksRoute, outboxRoute, alignmentGraphRoute, alignmentRoute, alignmentMatrixRoute,
+      capabilitiesRoute, customFieldsRoute, roadmapRoute,
       ...comingRoutes,
     ]),
   ]),

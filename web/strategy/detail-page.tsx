@@ -16,6 +16,7 @@ import { EntityActions } from '../collaboration/actions/entity-actions';
 import { EntityCollaboration } from '../collaboration/comments/entity-collaboration';
 import { ArchiveButton } from './archive-button';
 import { DetailFacts } from './detail-facts';
+import { CustomFieldsSection } from './custom-fields/custom-fields-section';
 import { LinksSection } from './links/links-section';
 import { ArchivedBadge } from './status';
 
@@ -31,6 +32,8 @@ interface Props<K extends Kind> {
   facts?: (item: Item<K>) => [string, ReactNode][];
   /** Figures above the description (an initiative's cost and effort). */
   figures?: (item: Item<K>) => ReactNode;
+  /** Sections of this kind in the main column, after the description (key results, milestones…). */
+  sections?: (item: Item<K>) => ReactNode;
   /** The edit form, open while `opened`. */
   editForm: (item: Item<K>, opened: boolean, onClose: () => void) => ReactNode;
 }
@@ -50,7 +53,7 @@ function BackLink({ kind }: { kind: Kind }) {
  * The page of one goal or initiative: back link, loading and error states, the header with
  * status, edit and archive, the description, the links to the other side and the facts.
  */
-export function StrategyDetailPage<K extends Kind>({ kind, query, status, facts, figures, editForm }: Props<K>) {
+export function StrategyDetailPage<K extends Kind>({ kind, query, status, facts, figures, sections, editForm }: Props<K>) {
   const ws = useWorkspace();
   const canWrite = useCan('strategy.write');
   const people = useMemberNames(ws);
@@ -107,7 +110,9 @@ export function StrategyDetailPage<K extends Kind>({ kind, query, status, facts,
                 {item.description || 'No description yet.'}
               </Text>
             </Paper>
+            {sections?.(item)}
             <LinksSection from={{ kind, id: item.id, title: item.title }} links={item.links} canWrite={editable} />
+            <CustomFieldsSection entityType={kind} entityId={item.id} values={item.customFields} editable={editable} />
             <EntityActions entityType={kind} entityId={item.id} entityTitle={item.title} />
             <EntityCollaboration entityType={kind} entityId={item.id} />
           </Stack>

@@ -189,7 +189,7 @@ describe('indexChange', () => {
   });
 
   it('indexes every registered entity kind with a search part, and comments', () => {
-    expect(searchableTypes().sort()).toEqual(['action_item', 'business_unit', 'comment', 'goal', 'initiative']);
+    expect(searchableTypes().sort()).toEqual(['action_item', 'business_unit', 'capability', 'comment', 'goal', 'initiative', 'team', 'theme']);
   });
 
   it('ignores types it does not index', async () => {

@@ -27,6 +27,15 @@ export const companyGoals: {
   { key: 'profitable', title: 'Profitable growth in e-commerce logistics', description: 'Grow revenue with web shops while the cost per delivery goes down.', owner: 'cfo', weight: 95, theme: 'growth', start: '2026-01-01', end: '2027-12-31' },
 ];
 
+/** Initiatives that serve a company goal directly (alignment counts direct links only). */
+export const companyLinks: { goal: string; initiative: string; strength: 'weak' | 'medium' | 'strong'; rationale: string }[] = [
+  { goal: 'reliable', initiative: 'wms', strength: 'strong', rationale: 'Hubs that keep sorting through peak season.' },
+  { goal: 'reliable', initiative: 'dr', strength: 'strong', rationale: 'A tested fail-over for every hub system.' },
+  { goal: 'reliable', initiative: 'routing', strength: 'medium', rationale: 'Tours planned on live traffic arrive on time.' },
+  { goal: 'profitable', initiative: 'onboarding', strength: 'strong', rationale: 'Web shops sign up without a sales call.' },
+  { goal: 'profitable', initiative: 'routing', strength: 'medium', rationale: 'Fewer kilometres per parcel.' },
+];
+
 /** Theme and parent (a company goal) of each goal of acme.ts. */
 export const goalPlacement: Record<string, { theme: string; parent?: string }> = {
   ontime: { theme: 'excellence', parent: 'reliable' },

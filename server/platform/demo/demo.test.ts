@@ -12,14 +12,45 @@ it('setup with the demo loads Acme Logistics with people, units, goals, initiati
     ['business-units', 'goals?limit=200', 'initiatives?limit=200', 'members', 'goal-links'].map((p) => owner.request('GET', `${base}/${p}`)),
   );
   expect(units!.json.items).toHaveLength(6);
-  expect(goals!.json.items).toHaveLength(9);
+  expect(goals!.json.items).toHaveLength(11);
   expect(initiatives!.json.items).toHaveLength(12);
   expect(members!.json.items).toHaveLength(7);
-  expect(links!.json.items).toHaveLength(17);
+  expect(links!.json.items).toHaveLength(22);
   // An orphan initiative and an unsupported goal, so the alignment views have something to show.
   expect(initiatives!.json.items.find((i: any) => i.title === 'Intranet redesign').linkCount).toBe(0);
-  const audit = await owner.request('GET', `${base}/audit-log?action=goal.&limit=200`);
-  expect(audit.json.items).toHaveLength(9);
+  const audit = await owner.request('GET', `${base}/audit-log?action=goal.create&limit=200`);
+  expect(audit.json.items).toHaveLength(11);
+});
+
+it('the demo shows the whole strategy: vision, themes, goal tree, key results, teams, milestones, dependencies, capabilities, custom fields', async () => {
+  const { app } = await testApp();
+  const { owner } = await setupOwner(app, { workspaceName: 'My Company', loadDemo: true });
+  const base = '/api/v1/workspaces/acme-logistics';
+  const get = async (path: string) => (await owner.request('GET', `${base}/${path}`)).json;
+  expect((await get('vision')).statement).toMatch(/^Every parcel on time/);
+  expect((await get('themes')).items.map((t: any) => t.name)).toEqual(['Operational excellence', 'Customer growth', 'Sustainable fleet', 'Cost discipline', 'People & data foundations']);
+  const goals = (await get('goals?limit=200')).items;
+  const byTitle = (title: string) => goals.find((g: any) => g.title === title);
+  const reliable = byTitle('Be the most reliable parcel carrier in the Benelux');
+  expect(reliable.childCount).toBe(2);
+  expect(byTitle('Deliver 98% of parcels on time').parentGoalId).toBe(reliable.id);
+  // 96.2 of 94.1 → 98 is 53.8 %, 4.4 of 6.5 → 3 is 60 %: weighted 3:1 → 55.4 %.
+  expect(byTitle('Deliver 98% of parcels on time').progress).toBeCloseTo((3 * (2.1 / 3.9) + 1 * (2.1 / 3.5)) / 4, 6);
+  // Target = baseline = 0 outages, decrease, one outage: not met.
+  const resilience = await get(`goals/${byTitle('No outage of hub systems longer than 1 hour').id}`);
+  expect(resilience.keyResults.map((k: any) => k.progress)).toEqual([0, 4 / 7 * 1].map((p) => expect.closeTo(p, 6)));
+  expect((await get('teams')).items).toHaveLength(4);
+  const wms = (await get('initiatives?limit=200')).items.find((i: any) => i.title === 'Warehouse management system upgrade');
+  const detail = await get(`initiatives/${wms.id}`);
+  expect(detail).toMatchObject({ kind: 'programme', riskLevel: 'critical' });
+  expect(detail.milestones.map((m: any) => m.title)).toEqual(['Data migration dry run', 'Rotterdam cut-over', 'Hamburg and Duisburg live']);
+  expect(detail.dependsOn.map((d: any) => d.title)).toEqual(['Label printer replacement']);
+  const capabilities = (await get('capabilities')).items;
+  expect(capabilities).toHaveLength(6 + 18);
+  expect(capabilities.find((c: any) => c.name === 'Shipment master data')).toMatchObject({ currentMaturity: 1, targetMaturity: 4, gap: 3 });
+  const fields = (await get('custom-fields?entityType=initiative')).items;
+  expect(fields.map((f: any) => f.label)).toEqual(['Funding', 'Main vendor']);
+  expect(detail.customFields[fields[0].id]).toBe('Change budget');
 });
 
 it('the demo has comments with mentions, watchers, action items, unread notifications and searchable comments', async () => {

@@ -19,6 +19,7 @@ import { memberships, users } from '../tables';
 import { createUser, findUserByEmail } from '../users/store';
 import { createWorkspace } from '../workspaces/store';
 import * as acme from './acme';
+import { loadStrategy } from './load-strategy';
 
 /**
  * Creates the demo workspace "Acme Logistics" with ownerUserId as its owner, through the same
@@ -71,6 +72,7 @@ export async function loadDemoWorkspace(tx: Queryable, audit: AuditContext, owne
   for (const l of acme.links) {
     await createLink(tx, audit, ws.id, { goalId: goal.get(l.goal)!, initiativeId: initiative.get(l.initiative)!, strength: l.strength, rationale: l.rationale });
   }
+  await loadStrategy(tx, audit, { workspaceId: ws.id, who, unitOf, goal, initiative });
   await loadCollaboration(tx, audit, ws.id, { people, goal, initiative });
   return ws;
 }

@@ -25,6 +25,7 @@ export class EventHub {
   private client: pg.Client | null = null;
   private readonly subscribers = new Set<Subscriber>();
   private readonly processListeners = new Set<(e: LiveEvent) => void>();
+  private readonly reconnectListeners = new Set<() => void>();
   private stopped = false;
   private failures = 0;
 
@@ -74,6 +75,7 @@ export class EventHub {
       if (this.stopped) return;
       this.connect().then(
         () => {
+          for (const l of this.reconnectListeners) l();
           for (const s of this.subscribers) s.send({ kind: 'resync' });
         },
         () => this.reconnect(),
@@ -104,6 +106,12 @@ export class EventHub {
   onEvent(listener: (e: LiveEvent) => void): () => void {
     this.processListeners.add(listener);
     return () => this.processListeners.delete(listener);
+  }
+
+  /** Called after the connection was lost and is back: events may have been missed. Returns an unsubscribe. */
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 
   /** An open stream of one user in one workspace; returns an unsubscribe. */

@@ -29,3 +29,25 @@ it('answers an unexpected error with a 500 naming the request id, no stack, and 
   expect(dup.json().detail).toBe('Already exists (business units name).');
   await app.close();
 });
+
+it('answers a deadlock or a serialization failure with a 503 to try again, never a 500', async () => {
+  const app = Fastify({ logger: false });
+  app.setErrorHandler(errorHandler);
+  // As Drizzle throws them: its query error with the PostgreSQL error as the cause.
+  app.get('/deadlock', async () => {
+    throw Object.assign(new Error('Failed query: update "goals" …'), { cause: Object.assign(new Error('deadlock detected'), { code: '40P01' }) });
+  });
+  app.get('/serialization', async () => {
+    throw Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
+  });
+  for (const url of ['/deadlock', '/serialization']) {
+    const res = await app.inject(url);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.json()).toMatchObject({ status: 503, title: 'Try again', type: 'https://tandem.dev/problems/try-again' });
+    expect(res.json().detail).toMatch(/nothing was changed/);
+    expect(res.body).not.toContain('deadlock');
+  }
+  await app.close();
+});

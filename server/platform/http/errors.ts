@@ -45,9 +45,20 @@ function pgErrorOf(err: unknown): PgError | null {
   return null;
 }
 
+/**
+ * A transaction PostgreSQL gave up on because another one got in its way: nothing of it was
+ * stored, and the same request sent again normally succeeds. A 503 (not a 409) so a retry with
+ * the same Idempotency-Key runs again instead of replaying this answer.
+ */
+const tryAgain = () =>
+  new AppError(503, 'Try again', 'Another change got in the way of this one at the same moment; nothing was changed. Send it again.');
+
 /** Maps PostgreSQL constraint errors to what the user did wrong; the database has the last word. */
 function fromDatabase(err: PgError): AppError | null {
   switch (err.code) {
+    case '40P01': // deadlock_detected
+    case '40001': // serialization_failure
+      return tryAgain();
     case '23505':
       return conflict(`Already exists${err.constraint ? ` (${err.constraint.replace(/_key$/, '').replace(/_/g, ' ')})` : ''}.`);
     case '23503':
@@ -84,7 +95,13 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   const pgError = pgErrorOf(err);
   const db = pgError ? fromDatabase(pgError) : null;
-  if (db) return problem(reply, req, db.status, db.title, db.message);
+  if (db) {
+    if (db.status === 503) {
+      req.log.warn({ pg: { code: pgError!.code, message: pgError!.message } }, 'transaction gave way to a concurrent one');
+      reply.header('retry-after', '1');
+    }
+    return problem(reply, req, db.status, db.title, db.message);
+  }
   if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
     return problem(reply, req, 400, 'Malformed JSON', 'The request body is not valid JSON.');
   }

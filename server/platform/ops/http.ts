@@ -26,9 +26,14 @@ export function securityHeaders(app: FastifyInstance): void {
  * Paths whose segment after the match is a secret: the API's invitation token, and the web
  * page /invite/<token> — also URL-encoded, as in /sign-in?next=%2Finvite%2F<token>.
  */
-const SECRET_SEGMENTS = [/(\/api\/v1\/invitations\/)[^/?#]+/g, /((?:\/|%2f)invite(?:\/|%2f))[^/?#&%]+/gi];
+const SECRET_SEGMENTS = [
+  /(\/api\/v1\/invitations\/)[^/?#]+/g,
+  /(\/api\/v1\/public\/roadmaps\/)[^/?#]+/g,
+  /((?:\/|%2f)invite(?:\/|%2f))[^/?#&%]+/gi,
+  /((?:\/|%2f)share(?:\/|%2f)roadmap(?:\/|%2f))[^/?#&%]+/gi,
+];
 
-/** The URL with invitation secrets replaced by [redacted], for logs. */
+/** The URL with invitation and share-link secrets replaced by [redacted], for logs. */
 export function redactUrl(url: string): string {
   return SECRET_SEGMENTS.reduce((u, pattern) => u.replace(pattern, '$1[redacted]'), url);
 }

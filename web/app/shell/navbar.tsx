@@ -38,6 +38,12 @@ export function Navbar({ workspace, workspaces }: NavbarProps) {
   );
 }
 
+/** Paths with entries of their own below them (alignment → alignment/matrix): those match exactly. */
+const PARENT_PATHS = new Set(
+  NAV.flatMap((section) => section.items).flatMap((item) => ('to' in item ? [item.to] : []))
+    .filter((to, _, all) => to === '' || all.some((other) => other.startsWith(`${to}/`))),
+);
+
 function NavEntry({ item, ws }: { item: NavItem; ws: TWorkspace }) {
   if ('coming' in item) {
     const area = COMING[item.coming];
@@ -65,7 +71,7 @@ function NavEntry({ item, ws }: { item: NavItem; ws: TWorkspace }) {
       params={{ ws: ws.slug }}
       label={item.label}
       leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
-      activeOptions={{ exact: !item.to }}
+      activeOptions={{ exact: PARENT_PATHS.has(item.to) }}
       className={classes.navLink}
     />
   );

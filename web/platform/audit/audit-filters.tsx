@@ -4,7 +4,10 @@ import { useWorkspace } from '../../app/workspace';
 import { useMemberOptions } from '../queries';
 import { emptyAuditFilters, type AuditFilters } from './audit-api';
 
-const ENTITY_TYPES = ['workspace', 'member', 'invitation', 'business_unit', 'goal', 'initiative', 'goal_link', 'api_token', 'session', 'user'];
+const ENTITY_TYPES = [
+  'workspace', 'member', 'invitation', 'business_unit', 'team', 'vision', 'theme', 'goal', 'key_result', 'initiative', 'milestone',
+  'initiative_dependency', 'goal_link', 'capability', 'capability_link', 'custom_field', 'roadmap_share', 'api_token', 'session', 'user',
+];
 
 interface AuditFiltersProps {
   value: AuditFilters;

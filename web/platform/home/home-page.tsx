@@ -1,4 +1,4 @@
-import { Button, Grid, SimpleGrid, Text } from '@mantine/core';
+import { Button, Grid, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingCommunity, IconPlus, IconRocket, IconTarget, IconUsers } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -6,6 +6,8 @@ import { useCan, useWorkspace } from '../../app/workspace';
 import { goalsQuery, initiativesQuery } from '../../strategy/api';
 import { GoalFormModal } from '../../strategy/goals/goal-form-modal';
 import { InitiativeFormModal } from '../../strategy/initiatives/initiative-form-modal';
+import { visionQuery } from '../../strategy/themes/themes-api';
+import { AnchorLink } from '../../ui/links';
 import { PageHeader } from '../../ui/page-header';
 import { usePageTitle } from '../../ui/page-title';
 import { membersQuery, unitsQuery } from '../queries';
@@ -34,6 +36,7 @@ export function HomePage() {
   const initiatives = useInfiniteQuery(initiativesQuery(ws, {}, 200));
   const units = useQuery(unitsQuery(ws));
   const members = useQuery(membersQuery(ws));
+  const vision = useQuery(visionQuery(ws));
 
   const goalItems = goals.data?.pages[0]?.items;
   const initItems = initiatives.data?.pages[0]?.items;
@@ -61,6 +64,23 @@ export function HomePage() {
           )
         }
       />
+      {vision.data?.statement && (
+        <Paper withBorder p="lg" mb="lg" component="section" aria-label="Our vision">
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+            <div>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.04em' }}>
+                Our vision{vision.data.horizon ? ` · ${vision.data.horizon}` : ''}
+              </Text>
+              <Text fz="lg" fw={600} mt={4}>
+                {vision.data.statement}
+              </Text>
+            </div>
+            <AnchorLink to="/w/$ws/strategy" params={{ ws: ws.slug }} size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+              Vision & themes
+            </AnchorLink>
+          </Group>
+        </Paper>
+      )}
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing={{ base: 'sm', sm: 'md' }} mb="lg">
         <StatCard
           label="Goals"

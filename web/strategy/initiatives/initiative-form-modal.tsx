@@ -5,6 +5,9 @@ import { useForm } from '../../ui/form';
 import { StrategyFormModal, useStrategySave } from '../form-modal';
 import { SharedFields, sharedBody, toNumber } from '../form-fields';
 import { INITIATIVE_STATUS } from '../status';
+import { useTeamOptions } from '../../platform/teams/queries';
+import { InitiativePicker } from './initiative-picker';
+import { INITIATIVE_KIND, kindOptions, riskOptions } from './labels';
 
 interface InitiativeFormModalProps {
   opened: boolean;
@@ -20,6 +23,10 @@ function initialValues(i?: TInitiative) {
     title: i?.title ?? '',
     description: i?.description ?? '',
     status: i?.status ?? 'proposed',
+    kind: i?.kind ?? 'project',
+    riskLevel: i?.riskLevel ?? 'low',
+    teamId: i?.teamId ?? null,
+    parentInitiativeId: i?.parentInitiativeId ?? null,
     capex: (i?.capex ?? 0) as number | string,
     opex: (i?.opex ?? 0) as number | string,
     effortDays: (i?.effortDays ?? 0) as number | string,
@@ -35,6 +42,7 @@ export function InitiativeFormModal({ opened, onClose, initiative }: InitiativeF
   const ws = useWorkspace();
   const form = useForm(initialValues(initiative));
   const save = useStrategySave('initiative', initiative, form, onClose);
+  const teams = useTeamOptions(ws, form.values.teamId);
 
   function submit() {
     const v = form.values;
@@ -42,6 +50,10 @@ export function InitiativeFormModal({ opened, onClose, initiative }: InitiativeF
       title: v.title,
       description: v.description,
       status: v.status,
+      kind: v.kind,
+      riskLevel: v.riskLevel,
+      teamId: v.teamId,
+      parentInitiativeId: v.parentInitiativeId,
       capex: toNumber(v.capex),
       opex: toNumber(v.opex),
       effortDays: toNumber(v.effortDays),
@@ -62,14 +74,34 @@ export function InitiativeFormModal({ opened, onClose, initiative }: InitiativeF
     <StrategyFormModal kind="initiative" editing={Boolean(initiative)} opened={opened} onClose={close} onSubmit={submit} saving={save.isPending} formError={form.formError}>
           <TextInput label="Title" placeholder="e.g. Replace the warehouse management system" required data-autofocus {...form.text('title')} />
           <Textarea label="Description" placeholder="Scope, expected outcome, main risks" autosize minRows={3} maxRows={8} {...form.text('description')} />
-          <Select
-            label="Status"
-            data={statusOptions}
-            value={form.values.status}
-            onChange={(v) => v && form.set('status', v)}
-            allowDeselect={false}
-            error={form.errors.status}
-          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label="Status"
+              data={statusOptions}
+              value={form.values.status}
+              onChange={(v) => v && form.set('status', v)}
+              allowDeselect={false}
+              error={form.errors.status}
+            />
+            <Select
+              label="Kind"
+              description={INITIATIVE_KIND[form.values.kind].description}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              data={kindOptions}
+              value={form.values.kind}
+              onChange={(v) => v && form.set('kind', v)}
+              allowDeselect={false}
+              error={form.errors.kind}
+            />
+            <Select
+              label="Risk level"
+              data={riskOptions}
+              value={form.values.riskLevel}
+              onChange={(v) => v && form.set('riskLevel', v)}
+              allowDeselect={false}
+              error={form.errors.riskLevel}
+            />
+          </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberInput label="Capital expense" {...money} value={form.values.capex} onChange={(v) => form.set('capex', v)} error={form.errors.capex} />
             <NumberInput label="Operating expense" {...money} value={form.values.opex} onChange={(v) => form.set('opex', v)} error={form.errors.opex} />
@@ -87,6 +119,29 @@ export function InitiativeFormModal({ opened, onClose, initiative }: InitiativeF
             />
           </SimpleGrid>
           <SharedFields ws={ws} values={form.values} errors={form.errors} onChange={form.merge} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Team"
+              description="Who delivers it"
+              placeholder="No team yet"
+              data={teams}
+              value={form.values.teamId}
+              onChange={(v) => form.set('teamId', v)}
+              clearable
+              searchable
+              nothingFoundMessage="No team by that name"
+              error={form.errors.teamId}
+            />
+            <InitiativePicker
+              label="Part of"
+              description="The programme or project it belongs to"
+              placeholder="Not part of another initiative"
+              value={form.values.parentInitiativeId}
+              onChange={(v) => form.set('parentInitiativeId', v)}
+              exclude={initiative ? [initiative.id] : []}
+              error={form.errors.parentInitiativeId}
+            />
+          </SimpleGrid>
     </StrategyFormModal>
   );
 }

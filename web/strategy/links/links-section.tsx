@@ -28,10 +28,10 @@ export function LinksSection({ from, links, canWrite }: LinksSectionProps) {
   const other = (l: TGoalLink) => (onGoal ? { id: l.initiativeId, title: l.initiativeTitle } : { id: l.goalId, title: l.goalTitle });
 
   return (
-    <Paper withBorder p="lg">
+    <Paper withBorder p="lg" component="section" aria-labelledby={`links-heading-${from.id}`}>
       <Group justify="space-between" mb="md">
         <div>
-          <Title order={2} fz="lg">
+          <Title order={2} fz="lg" id={`links-heading-${from.id}`}>
             {heading} <Text span c="dimmed" fz="lg">({links.length})</Text>
           </Title>
           <Text size="sm" c="dimmed">
