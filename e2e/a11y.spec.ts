@@ -101,7 +101,7 @@ test('every page of the signed-in app, in light mode', async ({ page }) => {
   await expectAccessible(page, 'audit log with an entry open');
   await page.goto(`${ws}/goals/${goalId}`);
   await settled(page, GOAL);
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Edit goal' })).toBeVisible();
   await expectAccessible(page, 'goal form');
 });

@@ -49,20 +49,8 @@ try {
   const ws = seeded.workspaceId;
   const [theme] = (await database.pool.query<{ id: string }>('select id from themes where workspace_id = $1 order by position limit 1', [ws])).rows;
   try {
-    const { oldAlignmentGraph } = await import('./_old');
-    const sqlTime = (text: string) => timed(() => database.pool.query({ text, values: [ws], rowMode: 'array' }));
-    console.log('links, all:            ', await sqlTime('select goal_id, initiative_id, strength from goal_links where workspace_id = $1'));
-    console.log('links, live ends:      ', await sqlTime(`select gl.goal_id, gl.initiative_id, gl.strength from goal_links gl
-      join goals g on g.id = gl.goal_id and g.archived_at is null join initiatives i on i.id = gl.initiative_id and i.archived_at is null
-      where gl.workspace_id = $1`));
-    console.log('initiatives, all:      ', await sqlTime('select id, title, status, business_unit_id, capex, opex, effort_days, archived_at from initiatives where workspace_id = $1'));
-    console.log('initiatives, live:     ', await sqlTime('select id, title, status, business_unit_id, capex, opex, effort_days from initiatives where workspace_id = $1 and archived_at is null'));
-    for (let round = 0; round < 2; round++) {
-      console.log('OLD graph, no filter:  ', await timed(() => oldAlignmentGraph(database.db, ws, AlignmentGraphQuery.parse({}))));
-      console.log('NEW graph, no filter:  ', await timed(() => alignmentGraph(database.db, ws, AlignmentGraphQuery.parse({}))));
-      console.log('OLD graph, one theme:  ', await timed(() => oldAlignmentGraph(database.db, ws, AlignmentGraphQuery.parse({ themeId: theme!.id }))));
-      console.log('NEW graph, one theme:  ', await timed(() => alignmentGraph(database.db, ws, AlignmentGraphQuery.parse({ themeId: theme!.id }))));
-    }
+    console.log('graph, no filter:      ', await timed(() => alignmentGraph(database.db, ws, AlignmentGraphQuery.parse({}))));
+    console.log('graph, one theme:      ', await timed(() => alignmentGraph(database.db, ws, AlignmentGraphQuery.parse({ themeId: theme!.id }))));
     const year = { from: '2026-01-01', to: '2027-01-01' };
     const roadmap = (filters = {}) => loadRoadmap(database.db, ws, { window: year, lane: 'theme', filters, limit: 1000 });
     console.log('roadmap year, themes:  ', await timed(() => roadmap()));

@@ -3,10 +3,11 @@ import { Id, listOf } from '../../../domain/common';
 import { WorkspaceParams } from '../../../domain/platform/schemas';
 import {
   CreatedRoadmapShare, CreateRoadmapShare, PublicRoadmap, PublicRoadmapQuery, resolveWindow, Roadmap, RoadmapCsvQuery, RoadmapQuery,
-  ROADMAP_DEFAULT_LIMIT, RoadmapShare, type TRoadmapQuery, todayUtc, windowFor,
+  ROADMAP_DEFAULT_LIMIT, RoadmapShare, type TRoadmap, type TRoadmapQuery, todayUtc, windowFor,
 } from '../../../domain/strategy/roadmap';
 import { auditContext } from '../../platform/audit/record';
 import type { RouteModule } from '../../platform/http/context';
+import { WorkspaceCache } from '../../platform/cache/workspace-cache';
 import { AppError } from '../../platform/http/errors';
 import { roadmapCsv } from './csv';
 import { createShare, listShares, openShare, revokeShare } from './shares.store';
@@ -25,7 +26,12 @@ function roadmapRequest(q: TRoadmapQuery): RoadmapRequest {
 }
 
 /** The IT roadmap: its data, CSV export, and read-only share links (with their public read). */
-export const roadmapRoutes: RouteModule = (app, { config, database: { db } }) => {
+export const roadmapRoutes: RouteModule = (app, { config, database: { db }, events }) => {
+  // A year of a large workspace is thousands of bars: kept until the workspace changes (see WorkspaceCache).
+  const roadmaps = new WorkspaceCache<TRoadmap>();
+  const stopFollowing = roadmaps.follow(events);
+  app.addHook('onClose', async () => stopFollowing());
+
   app.get('/workspaces/:ws/roadmap', {
     schema: {
       tags,
@@ -33,7 +39,10 @@ export const roadmapRoutes: RouteModule = (app, { config, database: { db } }) =>
       params: WorkspaceParams, querystring: RoadmapQuery, response: { 200: Roadmap },
     },
     config: { permission: 'workspace.read' },
-  }, async (req) => loadRoadmap(db, req.workspace!.id, roadmapRequest(req.query)));
+  }, async (req) => {
+    const request = roadmapRequest(req.query);
+    return roadmaps.get(req.workspace!.id, JSON.stringify(request), () => loadRoadmap(db, req.workspace!.id, request));
+  });
 
   app.get('/workspaces/:ws/roadmap.csv', {
     schema: {
