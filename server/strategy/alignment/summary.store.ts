@@ -4,6 +4,7 @@ import {
   PORTFOLIO_STATUSES, rankByStrategicValue, sliceAlignment, type TAlignmentSummary,
 } from '../../../domain/strategy/alignment';
 import type { TGoal, TInitiative, TLinkStrength } from '../../../domain/strategy/schemas';
+import { effectiveThemes } from '../../../domain/strategy/themes';
 
 /** A filter as the API takes it: an id, `none` (without one), or absent (everything). */
 type Filter = string | undefined;
@@ -31,6 +32,8 @@ const LINKS_SQL = `select string_agg(l.goal_id::text || l.initiative_id::text ||
   join goals g on g.id = l.goal_id and g.archived_at is null and g.status = any($2::text[])
   join initiatives i on i.id = l.initiative_id and i.archived_at is null and i.status = any($3::text[])
   where l.workspace_id = $1`;
+// Every goal's place in the tree, archived ones too: a goal without a theme takes its nearest ancestor's.
+const TREE_SQL = `select id, parent_goal_id, theme_id from goals where workspace_id = $1 and (theme_id is not null or parent_goal_id is not null)`;
 const UNITS_SQL = `select id, name, archived_at is not null from business_units where workspace_id = $1 order by lower(name), id`;
 const THEMES_SQL = `select id, name, color, archived_at is not null from themes where workspace_id = $1 order by position, lower(name), id`;
 
@@ -59,10 +62,16 @@ export async function alignmentSummary(
     const linkRows = await rows(client, LINKS_SQL, [workspaceId, active, portfolio], 'tandem_alignment_links');
     const unitRows = await rows(client, UNITS_SQL, [workspaceId], 'tandem_alignment_units');
     const themeRows = await rows(client, THEMES_SQL, [workspaceId], 'tandem_alignment_themes');
+    const treeRows = await rows(client, TREE_SQL, [workspaceId], 'tandem_alignment_tree');
+    const liveThemes = new Set(themeRows.filter((r) => !r[3]).map((r) => r[0] as string));
+    const themeOf = effectiveThemes(
+      treeRows.map((r) => ({ id: r[0] as string, parentGoalId: r[1] as string | null, themeId: r[2] as string | null })),
+      (id) => liveThemes.has(id),
+    );
 
     const goals: AlignmentGoal[] = goalRows.map((r) => ({
       id: r[0] as string, status: r[1] as TGoal['status'], archived: false, weight: r[2] as number,
-      businessUnitId: r[3] as string | null, themeId: r[4] as string | null,
+      businessUnitId: r[3] as string | null, themeId: themeOf(r[0] as string),
     }));
     const initiatives: AlignmentInitiative[] = initRows.map((r) => ({
       id: r[0] as string, status: r[1] as TInitiative['status'], archived: false,

@@ -1,12 +1,18 @@
 import { WorkspaceParams } from '../../../domain/platform/schemas';
-import { AlignmentGraph, AlignmentGraphQuery } from '../../../domain/strategy/graph';
+import { AlignmentGraph, AlignmentGraphQuery, type TAlignmentGraph } from '../../../domain/strategy/graph';
+import { WorkspaceCache } from '../../platform/cache/workspace-cache';
 import type { RouteModule } from '../../platform/http/context';
 import { alignmentGraph } from './store';
 
 const tags = ['Alignment'];
 
 /** The alignment graph: themes → goals → initiatives, with orphans and unsupported goals flagged. */
-export const alignmentGraphRoutes: RouteModule = (app, { database: { db } }) => {
+export const alignmentGraphRoutes: RouteModule = (app, { database: { db }, events }) => {
+  // The graph reads the whole workspace: kept until the workspace changes (see WorkspaceCache).
+  const graphs = new WorkspaceCache<TAlignmentGraph>();
+  const stopFollowing = graphs.follow(events);
+  app.addHook('onClose', async () => stopFollowing());
+
   app.get('/workspaces/:ws/alignment/graph', {
     schema: {
       tags,
@@ -16,5 +22,5 @@ export const alignmentGraphRoutes: RouteModule = (app, { database: { db } }) => 
       response: { 200: AlignmentGraph },
     },
     config: { permission: 'workspace.read' },
-  }, async (req) => alignmentGraph(db, req.workspace!.id, req.query));
+  }, async (req) => graphs.get(req.workspace!.id, JSON.stringify(req.query), () => alignmentGraph(db, req.workspace!.id, req.query)));
 };

@@ -104,7 +104,7 @@ export function DependenciesSection({ initiative, dependsOn, dependents, canWrit
             </Text>
           </Title>
           <Text size="sm" c="dimmed">
-            Finish to start: an initiative cannot start before those it depends on end.
+            Finish to start: an initiative starts only after the last day of those it depends on.
           </Text>
         </div>
         {canWrite && (

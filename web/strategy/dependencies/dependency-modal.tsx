@@ -23,7 +23,7 @@ interface DependencyModalProps {
 
 /**
  * Adds a dependency from an initiative's page, either way round: this initiative depends on
- * another (it cannot start before that one ends), or another depends on this one. The API's
+ * another (it starts only after that one's last day), or another depends on this one. The API's
  * refusals (a cycle, dates that already clash, a duplicate) are shown as they come.
  */
 export function DependencyModal({ opened, onClose, initiative, taken, direction = 'dependsOn' }: DependencyModalProps) {
@@ -89,8 +89,8 @@ export function DependencyModal({ opened, onClose, initiative, taken, direction 
           </Input.Wrapper>
           <Text size="sm" c="dimmed">
             {dependsOn
-              ? `“${initiative.title}” cannot start before the initiative you choose ends.`
-              : `The initiative you choose cannot start before “${initiative.title}” ends.`}
+              ? `“${initiative.title}” starts only after the last day of the initiative you choose.`
+              : `The initiative you choose starts only after the last day of “${initiative.title}”.`}
           </Text>
           <InitiativePicker
             label={dependsOn ? 'Depends on' : 'Needed by'}

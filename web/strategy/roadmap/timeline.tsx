@@ -21,6 +21,7 @@ import { StatusBadge } from '../../ui/status-badge';
 import { INITIATIVE_KIND, RISK_LEVEL } from '../initiatives/labels';
 import { INITIATIVE_STATUS } from '../status';
 import classes from './timeline.module.css';
+import { startsTooEarly } from '../../../domain/strategy/dependencies';
 
 /** The lane name column: narrower on phones. */
 const labelWidth = (box: number) => (box > 0 && box < 640 ? 120 : 180);
@@ -506,7 +507,7 @@ function Arrows(props: {
     const fy = pf.y + BAR_H / 2;
     const tx = to.x;
     const ty = pt.y + BAR_H / 2;
-    const broken = dt.startDate < df.endDate;
+    const broken = startsTooEarly(dt.startDate, df.endDate);
     // Straight across and down when there is room; otherwise around, between the rows.
     const path =
       tx >= fx + 12
