@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../common';
 import { GoalStatus, InitiativeStatus, LinkStrength, type TGoal, type TInitiative, type TLinkStrength } from './schemas';
+import { FieldFilterParam } from './custom-fields';
 
 /*
  * Alignment (DESIGN.md "Alignment"), computed here once for the API, the app and the graph.
@@ -562,6 +563,8 @@ export const AlignmentMatrixQuery = z.object({
   initiativeStatus: z.union([InitiativeStatus, z.literal('portfolio')]).optional().describe('a status, or `portfolio` (planned, in progress, on hold)'),
   goalQ: z.string().trim().max(200).optional().describe('text in the goals’ titles'),
   initiativeQ: z.string().trim().max(200).optional().describe('text in the initiatives’ titles'),
+  goalField: FieldFilterParam.describe('goal custom field filter `<fieldId>:<value>`, repeatable (all must match)'),
+  initiativeField: FieldFilterParam.describe('initiative custom field filter `<fieldId>:<value>`, repeatable (all must match)'),
   linkedOnly: Flag.describe('only initiatives linked to at least one goal that passes the goal filters'),
   goalSort: z.enum(MATRIX_GOAL_SORTS).default('weight'),
   initiativeSort: z.enum(MATRIX_INITIATIVE_SORTS).default('links'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyCustomFieldValues, checkCustomFieldValue, CreateCustomField, type FieldRule, formatCustomFieldValue, optionsProblem, UpdateCustomField,
+  applyCustomFieldValues, checkCustomFieldValue, CreateCustomField, FieldFilterParam, type FieldRule, filterValue, formatCustomFieldValue, mergeFilterValues, optionsProblem,
+  UpdateCustomField,
 } from './custom-fields';
 
 const USER = '6f1c2b4e-8a52-4d2c-9a6e-0c6b1f7f2a10';
@@ -112,5 +113,25 @@ describe('formatting', () => {
     expect(formatCustomFieldValue('user', USER, (id) => (id === USER ? 'Olivia' : undefined))).toBe('Olivia');
     expect(formatCustomFieldValue('user', USER)).toBe('Former member');
     expect(formatCustomFieldValue('text', undefined)).toBe('');
+  });
+});
+
+describe('custom field filters', () => {
+  const id = '0b0e7a3e-8a8e-4d37-9c39-0c6d6c1c7a11';
+  it('parse <fieldId>:<value>, once or repeated', () => {
+    expect(FieldFilterParam.parse(undefined)).toEqual([]);
+    expect(FieldFilterParam.parse(`${id.toUpperCase()}:a:b`)).toEqual([{ fieldId: id, value: 'a:b' }]);
+    expect(FieldFilterParam.parse([`${id}:x`, `${id}:y`])).toHaveLength(2);
+    expect(FieldFilterParam.safeParse('size:S').success).toBe(false);
+  });
+  it('read values by the field type and merge multiple choices', () => {
+    const multi = { id, type: 'multi_choice' as const, options: ['Road', 'Rail'], required: true };
+    expect(filterValue(multi, 'Rail')).toEqual({ ok: true, value: ['Rail'] });
+    expect(filterValue({ id, type: 'number', options: [], required: false }, '2.5')).toEqual({ ok: true, value: 2.5 });
+    expect(filterValue({ id, type: 'number', options: [], required: false }, '').ok).toBe(false);
+    expect(filterValue({ id, type: 'text', options: [], required: false }, '  ').ok).toBe(false);
+    expect(mergeFilterValues([{ field: multi, value: ['Rail'] }, { field: multi, value: ['Road'] }])).toEqual({ ok: true, value: { [id]: ['Road', 'Rail'] } });
+    const single = { id, type: 'single_choice' as const, options: ['S', 'L'], required: false };
+    expect(mergeFilterValues([{ field: single, value: 'S' }, { field: single, value: 'L' }]).ok).toBe(false);
   });
 });

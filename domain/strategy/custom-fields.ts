@@ -202,3 +202,64 @@ export function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+// Filtering lists by custom field values.
+
+export const FIELD_FILTERS_MAX = 10;
+
+/** One `<fieldId>:<value>` filter of a list query, split (the value is the raw text after the first colon). */
+export interface FieldFilter {
+  fieldId: string;
+  value: string;
+}
+
+const FilterText = z
+  .string()
+  .max(TEXT_VALUE_MAX + 40)
+  .refine((v) => v.charAt(36) === ':' && looksLikeId(v.slice(0, 36)), 'must be <fieldId>:<value>');
+
+/**
+ * A custom field filter parameter of a list query: `<fieldId>:<value>`, repeatable (up to
+ * FIELD_FILTERS_MAX; all must match). The value is read as the field's type reads it: text
+ * (matches exactly, after trimming), a number, a date `YYYY-MM-DD`, an option of a choice field
+ * (for a multiple choice field: items having that option among theirs), a member's user id.
+ */
+export const FieldFilterParam = z
+  .union([FilterText, z.array(FilterText).max(FIELD_FILTERS_MAX)])
+  .optional()
+  .transform((v): FieldFilter[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => ({ fieldId: s.slice(0, 36).toLowerCase(), value: s.slice(37) })));
+
+/**
+ * A filter's text as the stored value it must match (what customFieldCondition takes): a
+ * number for number fields, `[option]` for multiple choice, the normalised value otherwise.
+ * An empty value is refused: "has no value" is not a filter.
+ */
+export function filterValue(field: FieldRule, raw: string): ValueCheck {
+  let input: unknown = raw;
+  if (field.type === 'number') {
+    const n = raw.trim() === '' ? Number.NaN : Number(raw);
+    input = n;
+  } else if (field.type === 'multi_choice') {
+    input = [raw];
+  }
+  const checked = normalise({ ...field, required: false }, input);
+  if (!checked.ok) return checked;
+  if (checked.value === null) return { ok: false, message: 'needs a value after the colon' };
+  return checked;
+}
+
+/**
+ * The filters as one containment object `{ fieldId: value }` (all must match). Filters on the
+ * same multiple choice field add up (items having every option given); the same other field
+ * twice must give the same value. Returns an error message for the second filter otherwise.
+ */
+export function mergeFilterValues(checked: readonly { field: FieldRule; value: unknown }[]): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+  const out: Record<string, unknown> = {};
+  for (const { field, value } of checked) {
+    const prev = out[field.id];
+    if (prev === undefined) out[field.id] = value;
+    else if (field.type === 'multi_choice') out[field.id] = field.options.filter((o) => (prev as string[]).includes(o) || (value as string[]).includes(o));
+    else if (prev !== value) return { ok: false, message: 'filters one field on two different values; nothing can match both' };
+  }
+  return { ok: true, value: out };
+}

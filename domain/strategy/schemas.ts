@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IncludeArchived, IsoDate, IsoDateTime, ListQuery, LongText, Money, Title } from '../common';
+import { FieldFilterParam } from './custom-fields';
 import { Milestone } from './milestones';
 import { KeyResult } from './key-results';
 
@@ -186,6 +187,7 @@ export const GoalListQuery = ListQuery.extend({
   topLevel: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
   q: z.string().trim().max(200).optional(),
   includeArchived: IncludeArchived,
+  field: FieldFilterParam.describe('custom field filter `<fieldId>:<value>`, repeatable (all must match)'),
 });
 export const InitiativeListQuery = ListQuery.extend({
   status: InitiativeStatus.optional(),
@@ -196,6 +198,7 @@ export const InitiativeListQuery = ListQuery.extend({
   ownerUserId: Id.optional(),
   q: z.string().trim().max(200).optional(),
   includeArchived: IncludeArchived,
+  field: FieldFilterParam.describe('custom field filter `<fieldId>:<value>`, repeatable (all must match)'),
 });
 export const GoalLinkListQuery = ListQuery.extend({ goalId: Id.optional(), initiativeId: Id.optional() });
 

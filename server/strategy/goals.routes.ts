@@ -3,6 +3,7 @@ import { CreateGoal, Goal, GoalDetail, GoalListQuery, UpdateGoal } from '../../d
 import { auditContext } from '../platform/audit/record';
 import { WorkspaceParams } from '../../domain/platform/schemas';
 import type { RouteModule } from '../platform/http/context';
+import { resolveFieldFilters } from './custom-fields/filters';
 import { createGoal, getGoal, listGoals, setGoalArchived, updateGoal } from './goals.store';
 
 const tags = ['Goals'];
@@ -11,11 +12,12 @@ const GoalParams = WorkspaceParams.extend({ goalId: Id });
 /** Business goals: list, create, read, edit, archive and restore. */
 export const goalRoutes: RouteModule = (app, { database: { db } }) => {
   app.get('/workspaces/:ws/goals', {
-    schema: { tags, summary: 'List goals, newest first; filter by theme, parent goal (parentGoalId=none or topLevel=true: the top level)', params: WorkspaceParams, querystring: GoalListQuery, response: { 200: listOf(Goal) } },
+    schema: { tags, summary: 'List goals, newest first; filter by theme, parent goal (parentGoalId=none or topLevel=true: the top level), custom fields (field=<fieldId>:<value>, repeatable)', params: WorkspaceParams, querystring: GoalListQuery, response: { 200: listOf(Goal) } },
     config: { permission: 'workspace.read' },
   }, async (req) => {
-    const { limit, cursor, ...filter } = req.query;
-    return listGoals(db, req.workspace!.id, filter, limit, cursor);
+    const { limit, cursor, field, ...filter } = req.query;
+    const customFields = await resolveFieldFilters(db, req.workspace!.id, 'goal', field, 'field');
+    return listGoals(db, req.workspace!.id, { ...filter, customFields }, limit, cursor);
   });
 
   app.post('/workspaces/:ws/goals', {

@@ -61,12 +61,14 @@ export interface GoalFilter {
   topLevel?: boolean;
   q?: string;
   includeArchived: boolean;
+  /** Custom field values the goal must have, `{ fieldId: value }` as resolveFieldFilters gives them. */
+  customFields?: Record<string, unknown>;
 }
 
 /**
  * The goal list as a prepared query per filter combination (variant letters: a = archived
  * included, s = status, b = business unit, o = owner, t = theme, p = parent goal, r = top-level
- * only, q = title search, c = cursor).
+ * only, q = title search, f = custom field values (jsonb containment), c = cursor).
  */
 const goalPage = preparedQuery('tandem_goal_page', (db, name, variant) => {
   const has = (letter: string) => variant.includes(letter);
@@ -83,6 +85,7 @@ const goalPage = preparedQuery('tandem_goal_page', (db, name, variant) => {
       has('p') ? eq(goals.parentGoalId, sql.placeholder('parentGoalId')) : undefined,
       has('r') ? isNull(goals.parentGoalId) : undefined,
       has('q') ? ilike(goals.title, sql.placeholder('q')) : undefined,
+      has('f') ? sql`${goals.customFields} @> ${sql.placeholder('customFields')}::jsonb` : undefined,
       has('c') ? afterNewestPlaceholders(goals.createdAt, goals.id) : undefined,
     ))
     .orderBy(desc(goals.createdAt), desc(goals.id))
@@ -97,11 +100,12 @@ export async function listGoals(db: Queryable, workspaceId: string, f: GoalFilte
   const roots = f.topLevel || f.parentGoalId === 'none';
   const variant = [
     f.includeArchived && 'a', f.status && 's', f.businessUnitId && 'b', f.ownerUserId && 'o', f.themeId && 't',
-    parentId && 'p', roots && 'r', f.q && 'q', key && 'c',
+    parentId && 'p', roots && 'r', f.q && 'q', f.customFields && 'f', key && 'c',
   ].filter(Boolean).join('');
   const rows = await goalPage(db, variant).execute({
     workspaceId, status: f.status, businessUnitId: f.businessUnitId, ownerUserId: f.ownerUserId, themeId: f.themeId,
-    parentGoalId: parentId, q: f.q ? containsPattern(f.q) : undefined, cursorAt: key?.[0], cursorId: key?.[1], limit: limit + 1,
+    parentGoalId: parentId, q: f.q ? containsPattern(f.q) : undefined,
+    customFields: f.customFields ? JSON.stringify(f.customFields) : undefined, cursorAt: key?.[0], cursorId: key?.[1], limit: limit + 1,
   });
   return page(rows, limit, (r) => presentGoal(r.g, r), (r) => [r.at, r.g.id]);
 }

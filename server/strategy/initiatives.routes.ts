@@ -3,6 +3,7 @@ import { CreateInitiative, Initiative, InitiativeDetail, InitiativeListQuery, Up
 import { auditContext } from '../platform/audit/record';
 import { WorkspaceParams } from '../../domain/platform/schemas';
 import type { RouteModule } from '../platform/http/context';
+import { resolveFieldFilters } from './custom-fields/filters';
 import { createInitiative, getInitiative, listInitiatives, setInitiativeArchived, updateInitiative } from './initiatives.store';
 
 const tags = ['Initiatives'];
@@ -11,11 +12,12 @@ const InitiativeParams = WorkspaceParams.extend({ initiativeId: Id });
 /** IT initiatives: list, create, read, edit, archive and restore. */
 export const initiativeRoutes: RouteModule = (app, { database: { db } }) => {
   app.get('/workspaces/:ws/initiatives', {
-    schema: { tags, summary: 'List initiatives', params: WorkspaceParams, querystring: InitiativeListQuery, response: { 200: listOf(Initiative) } },
+    schema: { tags, summary: 'List initiatives, newest first; filter by custom fields with field=<fieldId>:<value> (repeatable, all must match)', params: WorkspaceParams, querystring: InitiativeListQuery, response: { 200: listOf(Initiative) } },
     config: { permission: 'workspace.read' },
   }, async (req) => {
-    const { limit, cursor, ...filter } = req.query;
-    return listInitiatives(db, req.workspace!.id, filter, limit, cursor);
+    const { limit, cursor, field, ...filter } = req.query;
+    const customFields = await resolveFieldFilters(db, req.workspace!.id, 'initiative', field, 'field');
+    return listInitiatives(db, req.workspace!.id, { ...filter, customFields }, limit, cursor);
   });
 
   app.post('/workspaces/:ws/initiatives', {

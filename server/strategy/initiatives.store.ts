@@ -59,6 +59,8 @@ export interface InitiativeFilter {
   ownerUserId?: string;
   q?: string;
   includeArchived: boolean;
+  /** Custom field values the initiative must have, `{ fieldId: value }` as resolveFieldFilters gives them. */
+  customFields?: Record<string, unknown>;
 }
 
 /** Drizzle types numeric columns as strings; the API speaks numbers. */
@@ -75,7 +77,7 @@ function toRow<T extends { capex?: number; opex?: number; effortDays?: number }>
 /**
  * The initiative list as a prepared query per filter combination (variant letters: a = archived
  * included, s = status, k = kind, r = risk level, t = team, b = business unit, o = owner,
- * q = title search, c = cursor).
+ * q = title search, f = custom field values (jsonb containment), c = cursor).
  */
 const initiativePage = preparedQuery('tandem_initiative_page', (db, name, variant) => {
   const has = (letter: string) => variant.includes(letter);
@@ -92,6 +94,7 @@ const initiativePage = preparedQuery('tandem_initiative_page', (db, name, varian
       has('b') ? eq(initiatives.businessUnitId, sql.placeholder('businessUnitId')) : undefined,
       has('o') ? eq(initiatives.ownerUserId, sql.placeholder('ownerUserId')) : undefined,
       has('q') ? ilike(initiatives.title, sql.placeholder('q')) : undefined,
+      has('f') ? sql`${initiatives.customFields} @> ${sql.placeholder('customFields')}::jsonb` : undefined,
       has('c') ? afterNewestPlaceholders(initiatives.createdAt, initiatives.id) : undefined,
     ))
     .orderBy(desc(initiatives.createdAt), desc(initiatives.id))
@@ -104,11 +107,12 @@ export async function listInitiatives(db: Queryable, workspaceId: string, f: Ini
   const key = newestCursorKey(cursor);
   const variant = [
     f.includeArchived && 'a', f.status && 's', f.kind && 'k', f.riskLevel && 'r', f.teamId && 't', f.businessUnitId && 'b',
-    f.ownerUserId && 'o', f.q && 'q', key && 'c',
+    f.ownerUserId && 'o', f.q && 'q', f.customFields && 'f', key && 'c',
   ].filter(Boolean).join('');
   const rows = await initiativePage(db, variant).execute({
     workspaceId, status: f.status, kind: f.kind, riskLevel: f.riskLevel, teamId: f.teamId, businessUnitId: f.businessUnitId,
-    ownerUserId: f.ownerUserId, q: f.q ? containsPattern(f.q) : undefined, cursorAt: key?.[0], cursorId: key?.[1], limit: limit + 1,
+    ownerUserId: f.ownerUserId, q: f.q ? containsPattern(f.q) : undefined,
+    customFields: f.customFields ? JSON.stringify(f.customFields) : undefined, cursorAt: key?.[0], cursorId: key?.[1], limit: limit + 1,
   });
   return page(rows, limit, (r) => presentInitiative(r.i, r), (r) => [r.at, r.i.id]);
 }

@@ -3,6 +3,7 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import { defaultWorkspace, meQuery, setupQuery } from '../platform/session';
 import { GOAL_STATUS, INITIATIVE_STATUS } from '../strategy/status';
 import { initiativeExtraSearch, type InitiativeSearch } from '../strategy/initiatives/search';
+import { fieldSearch, type FieldSearch } from '../strategy/custom-fields/search';
 import { graphSearch } from '../strategy/graph/search';
 import { capabilitySearch } from '../strategy/capabilities/search';
 import { alignmentSearch, matrixSearch } from '../strategy/alignment/search';
@@ -108,6 +109,8 @@ export interface ListSearch<S extends string> {
   unit?: string;
   q?: string;
   archived?: boolean;
+  /** Custom field filters: an option by field id. */
+  fields?: FieldSearch;
 }
 
 function listSearch<S extends string>(statuses: readonly S[]) {
@@ -116,6 +119,7 @@ function listSearch<S extends string>(statuses: readonly S[]) {
     unit: typeof s.unit === 'string' && s.unit ? s.unit : undefined,
     q: typeof s.q === 'string' && s.q ? s.q : undefined,
     archived: s.archived === true || s.archived === 'true' ? true : undefined,
+    fields: fieldSearch(s.fields),
   });
 }
 

@@ -2,9 +2,11 @@ import { Button, Group, Paper, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import type { TCustomFieldEntityType } from '../../domain/strategy/custom-fields';
 import type { ListSearch } from '../app/router';
 import { useWorkspace } from '../app/workspace';
 import { useUnitOptions } from '../platform/queries';
+import { FieldFilterSelects } from './custom-fields/field-filter-selects';
 
 interface ListFiltersProps<S extends string> {
   search: ListSearch<S>;
@@ -12,10 +14,12 @@ interface ListFiltersProps<S extends string> {
   statusOptions: { value: S; label: string }[];
   /** "goals" or "initiatives", for labels. */
   noun: string;
+  /** Whose custom choice fields get a filter each (none when left out). */
+  entityType?: TCustomFieldEntityType;
 }
 
-/** Status, business unit, text search and "show archived", kept in the address. */
-export function ListFilters<S extends string>({ search, onChange, statusOptions, noun }: ListFiltersProps<S>) {
+/** Status, business unit, custom choice fields, text search and "show archived", kept in the address. */
+export function ListFilters<S extends string>({ search, onChange, statusOptions, noun, entityType }: ListFiltersProps<S>) {
   const ws = useWorkspace();
   const units = useUnitOptions(ws, search.unit);
   const [text, setText] = useState(search.q ?? '');
@@ -28,7 +32,7 @@ export function ListFilters<S extends string>({ search, onChange, statusOptions,
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
-  const filtered = Boolean(search.status || search.unit || search.q || search.archived);
+  const filtered = Boolean(search.status || search.unit || search.q || search.archived || search.fields);
 
   return (
     <Paper withBorder p="sm" mb="md">
@@ -60,6 +64,7 @@ export function ListFilters<S extends string>({ search, onChange, statusOptions,
           searchable
           w={{ base: '100%', xs: 210 }}
         />
+        {entityType && <FieldFilterSelects entityType={entityType} value={search.fields} onChange={(fields) => onChange({ ...search, fields })} />}
         <Switch
           label="Show archived"
           checked={Boolean(search.archived)}

@@ -13,6 +13,9 @@ export interface MatrixFilter {
   initiativeStatus?: z.infer<typeof InitiativeStatus> | 'portfolio';
   goalQ?: string;
   initiativeQ?: string;
+  /** Custom field values the goals / initiatives must have, `{ fieldId: value }` as resolveFieldFilters gives them. */
+  goalCustomFields?: Record<string, unknown>;
+  initiativeCustomFields?: Record<string, unknown>;
   linkedOnly: boolean;
   goalSort: 'weight' | 'title' | 'links' | 'newest';
   initiativeSort: 'links' | 'title' | 'cost' | 'effort' | 'newest';
@@ -38,6 +41,7 @@ function goalWhere(a: string, workspaceId: string, f: MatrixFilter): SQL {
     idFilter(c('theme_id'), f.themeId),
     f.goalStatus ? sql`${c('status')} = ${f.goalStatus}` : undefined,
     f.goalQ ? sql`${c('title')} ilike ${containsPattern(f.goalQ)}` : undefined,
+    f.goalCustomFields ? sql`${c('custom_fields')} @> ${JSON.stringify(f.goalCustomFields)}::jsonb` : undefined,
   ].filter((p): p is SQL => p !== undefined);
   return sql.join(parts, sql` and `);
 }
@@ -67,7 +71,7 @@ interface InitiativeRow extends Record<string, unknown> {
 
 /**
  * Goals × initiatives with their links, for the alignment matrix. The business unit filter
- * applies to both sides, the theme, goal status and goal search to the goals; `linkedOnly`
+ * applies to both sides, the theme, goal status, goal search and goal custom fields to the goals; `linkedOnly`
  * keeps the initiatives linked to a goal passing the goal filters (not only those on this page).
  */
 export async function alignmentMatrix(db: Queryable, workspaceId: string, f: MatrixFilter): Promise<TAlignmentMatrix> {
@@ -88,16 +92,17 @@ export async function alignmentMatrix(db: Queryable, workspaceId: string, f: Mat
       ? sql`i.status in (${sql.join(PORTFOLIO_STATUSES.map((s) => sql`${s}`), sql`, `)})`
       : f.initiativeStatus ? sql`i.status = ${f.initiativeStatus}` : undefined,
     f.initiativeQ ? sql`i.title ilike ${containsPattern(f.initiativeQ)}` : undefined,
+    f.initiativeCustomFields ? sql`i.custom_fields @> ${JSON.stringify(f.initiativeCustomFields)}::jsonb` : undefined,
     f.linkedOnly
       ? sql`exists (select 1 from goal_links ml join goals mg on mg.id = ml.goal_id where ml.initiative_id = i.id and ${goalWhere('mg', workspaceId, f)})`
       : undefined,
   ].filter((p): p is SQL => p !== undefined);
   const initiativeWhere = sql.join(initiativeParts, sql` and `);
   // Link counts: per row through the initiative index, which PostgreSQL does after the limit
-  // unless the order needs them; sorted by them over the whole portfolio (no unit or search to
-  // narrow it), one pass over the links is cheaper. Totals come from a plain count (cheaper
+  // unless the order needs them; sorted by them over the whole portfolio (no unit, search or
+  // custom field filter to narrow it), one pass over the links is cheaper. Totals come from a plain count (cheaper
   // than a window over every row).
-  const byLinks = f.initiativeSort === 'links' && !f.businessUnitId && !f.initiativeQ;
+  const byLinks = f.initiativeSort === 'links' && !f.businessUnitId && !f.initiativeQ && !f.initiativeCustomFields;
   const initiativeRes = await db.execute<InitiativeRow>(sql`
     select i.id, i.title, i.status, i.business_unit_id as "businessUnitId", (i.capex + i.opex) as cost, i.effort_days as "effortDays",
       ${byLinks ? sql`coalesce(lc.n, 0)::int` : sql`(select count(*)::int from goal_links l where l.initiative_id = i.id)`} as "linkCount"

@@ -3,6 +3,7 @@ import { WorkspaceCache } from '../../platform/cache/workspace-cache';
 import { WorkspaceParams } from '../../../domain/platform/schemas';
 import type { RouteModule } from '../../platform/http/context';
 import { alignmentMatrix } from './matrix.store';
+import { resolveFieldFilters } from '../custom-fields/filters';
 import { alignmentSummary } from './summary.store';
 
 const tags = ['Alignment'];
@@ -38,11 +39,17 @@ export const alignmentRoutes: RouteModule = (app, { database: { db, pool }, even
       summary: 'Goals (rows) × initiatives (columns) with the links between them, filtered, sorted and capped',
       description:
         'At most 100 goals and 200 initiatives per response (`goalLimit`, `initiativeLimit`, with offsets); `goalTotal` and `initiativeTotal` ' +
-        'count all that pass the filters. Archived goals and initiatives are left out. Edit links with /goal-links.',
+        'count all that pass the filters. Archived goals and initiatives are left out. Custom field filters: `goalField=<fieldId>:<value>` and ' +
+        '`initiativeField=<fieldId>:<value>`, each repeatable (all must match). Edit links with /goal-links.',
       params: WorkspaceParams,
       querystring: AlignmentMatrixQuery,
       response: { 200: AlignmentMatrix },
     },
     config: { permission: 'workspace.read' },
-  }, async (req) => alignmentMatrix(db, req.workspace!.id, req.query));
+  }, async (req) => {
+    const { goalField, initiativeField, ...filter } = req.query;
+    const goalCustomFields = await resolveFieldFilters(db, req.workspace!.id, 'goal', goalField, 'goalField');
+    const initiativeCustomFields = await resolveFieldFilters(db, req.workspace!.id, 'initiative', initiativeField, 'initiativeField');
+    return alignmentMatrix(db, req.workspace!.id, { ...filter, goalCustomFields, initiativeCustomFields });
+  });
 };

@@ -6,6 +6,7 @@ import { useWorkspace, wsPath } from '../../app/workspace';
 import { api, qs } from '../../ui/api';
 import { notifyError } from '../../ui/notify';
 import { invalidateStrategy } from '../api';
+import { type FieldSearch, withFieldFilters } from '../custom-fields/search';
 
 /** Every alignment query of a workspace sits under this key (summary and matrix). */
 export const alignmentKey = (ws: Pick<TWorkspace, 'id'>) => ['ws', ws.id, 'alignment'] as const;
@@ -34,6 +35,9 @@ export interface MatrixParams {
   linkedOnly?: boolean;
   goalSort?: TAlignmentMatrixQuery['goalSort'];
   initiativeSort?: TAlignmentMatrixQuery['initiativeSort'];
+  /** Custom field filters (goalField / initiativeField): an option by field id. */
+  goalFields?: FieldSearch;
+  initiativeFields?: FieldSearch;
   goalLimit: number;
   initiativeLimit: number;
   goalOffset: number;
@@ -43,8 +47,11 @@ export interface MatrixParams {
 export const matrixQuery = (ws: TWorkspace, p: MatrixParams) =>
   queryOptions({
     queryKey: [...alignmentKey(ws), 'matrix', p],
-    queryFn: () =>
-      api.get<TAlignmentMatrix>(wsPath(ws, '/alignment/matrix') + qs({ ...p, linkedOnly: p.linkedOnly ? 'true' : undefined })),
+    queryFn: () => {
+      const { goalFields, initiativeFields, ...rest } = p;
+      const path = wsPath(ws, '/alignment/matrix') + qs({ ...rest, linkedOnly: rest.linkedOnly ? 'true' : undefined });
+      return api.get<TAlignmentMatrix>(withFieldFilters(withFieldFilters(path, 'goalField', goalFields), 'initiativeField', initiativeFields));
+    },
     placeholderData: keepPreviousData,
   });
 

@@ -20,6 +20,7 @@ import { GOAL_STATUS, INITIATIVE_STATUS, LINK_STRENGTH } from '../status';
 import { type CellChange, matrixQuery, type MatrixParams, useCellChange } from './api';
 import { formatCount } from './figures';
 import classes from './matrix.module.css';
+import { FieldFilterSelects } from '../custom-fields/field-filter-selects';
 import { GOAL_SORTS, GOAL_STATUS_FILTERS, INITIATIVE_SORTS, INITIATIVE_STATUS_FILTERS, type MatrixSearch } from './search';
 
 const route = getRouteApi('/app/w/$ws/alignment/matrix');
@@ -53,7 +54,7 @@ export function AlignmentMatrixPage() {
   const params: MatrixParams = {
     businessUnitId: search.unit, themeId: search.theme, goalStatus: search.goalStatus, initiativeStatus: search.initiativeStatus,
     goalQ: search.goalQ, initiativeQ: search.initiativeQ, linkedOnly: search.linked, goalSort: search.goalSort, initiativeSort: search.initiativeSort,
-    goalLimit, initiativeLimit, goalOffset, initiativeOffset,
+    goalFields: search.goalFields, initiativeFields: search.initiativeFields, goalLimit, initiativeLimit, goalOffset, initiativeOffset,
   };
   const matrix = useQuery(matrixQuery(ws, params));
   const page = (axis: 'goal' | 'initiative', offset: number) =>
@@ -93,7 +94,8 @@ function MatrixFilters({ search, onChange, themes }: { search: MatrixSearch; onC
   const initiativeStatusOptions = INITIATIVE_STATUS_FILTERS.map((s) => ({
     value: s, label: s === 'portfolio' ? 'Portfolio (planned, in progress, on hold)' : INITIATIVE_STATUS[s].label,
   }));
-  const active = [search.unit, search.theme, search.goalStatus, search.initiativeStatus, search.goalQ, search.initiativeQ, search.linked].filter(Boolean).length;
+  const active = [search.unit, search.theme, search.goalStatus, search.initiativeStatus, search.goalQ, search.initiativeQ, search.linked].filter(Boolean).length
+    + Object.keys(search.goalFields ?? {}).length + Object.keys(search.initiativeFields ?? {}).length;
   const filtered = active > 0;
   // On a phone the filters fold away behind one button, so the grid is reached without scrolling.
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
@@ -117,6 +119,10 @@ function MatrixFilters({ search, onChange, themes }: { search: MatrixSearch; onC
             onChange={(v) => onChange({ ...search, goalStatus: (v as MatrixSearch['goalStatus']) ?? undefined })} clearable />
           <Select label="Initiative status" placeholder="Any status" data={initiativeStatusOptions} value={search.initiativeStatus ?? null}
             onChange={(v) => onChange({ ...search, initiativeStatus: (v as MatrixSearch['initiativeStatus']) ?? undefined })} clearable />
+          <FieldFilterSelects entityType="goal" labelSuffix="(goals)" visibleLabels value={search.goalFields}
+            onChange={(goalFields) => onChange({ ...search, goalFields })} />
+          <FieldFilterSelects entityType="initiative" labelSuffix="(initiatives)" visibleLabels value={search.initiativeFields}
+            onChange={(initiativeFields) => onChange({ ...search, initiativeFields })} />
           <SearchBox label="Search goals" value={search.goalQ} onChange={(goalQ) => onChange({ ...search, goalQ })} />
           <SearchBox label="Search initiatives" value={search.initiativeQ} onChange={(initiativeQ) => onChange({ ...search, initiativeQ })} />
           <Select label="Sort goals by" data={GOAL_SORTS.map((s) => ({ value: s, label: GOAL_SORT_LABEL[s] }))} value={search.goalSort ?? 'weight'}

@@ -1,5 +1,7 @@
 // Address filters of the alignment pages, parsed without zod so the router stays light.
 
+import { fieldSearch, type FieldSearch } from '../custom-fields/search';
+
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A unit or theme filter: an id or `none`. */
 const idOrNone = (v: unknown) => (typeof v === 'string' && (v === 'none' || ID.test(v)) ? v : undefined);
@@ -32,6 +34,9 @@ export interface MatrixSearch extends AlignmentSearch {
   goalSort?: (typeof GOAL_SORTS)[number];
   initiativeSort?: (typeof INITIATIVE_SORTS)[number];
   size?: (typeof MATRIX_SIZES)[number];
+  /** Custom field filters of each side: an option by field id. */
+  goalFields?: FieldSearch;
+  initiativeFields?: FieldSearch;
 }
 
 export function matrixSearch(s: Record<string, unknown>): MatrixSearch {
@@ -45,5 +50,7 @@ export function matrixSearch(s: Record<string, unknown>): MatrixSearch {
     goalSort: oneOf(s.goalSort, GOAL_SORTS),
     initiativeSort: oneOf(s.initiativeSort, INITIATIVE_SORTS),
     size: oneOf(s.size, MATRIX_SIZES),
+    goalFields: fieldSearch(s.goalFields),
+    initiativeFields: fieldSearch(s.initiativeFields),
   };
 }

@@ -4,11 +4,14 @@ import type { TGoal } from '../../../domain/strategy/schemas';
 import { wsPath } from '../../app/workspace';
 import { api, qs, type Page } from '../../ui/api';
 import type { StrategyFilters } from '../api';
+import { type FieldSearch, withFieldFilters } from '../custom-fields/search';
 
 /** The goal list's filters: the shared ones, a theme, and a parent goal (`none`: the top level). */
 export interface GoalFilters extends StrategyFilters {
   themeId?: string;
   parentGoalId?: string;
+  /** Custom field filters: an option by field id. */
+  fields?: FieldSearch;
 }
 
 const PAGE = 50;
@@ -19,10 +22,11 @@ export const CHILDREN_SHOWN = 200;
 export const goalListQuery = (ws: TWorkspace, filters: GoalFilters, limit = PAGE) =>
   infiniteQueryOptions({
     queryKey: ['ws', ws.id, 'goals', 'list', filters, limit],
-    queryFn: ({ pageParam }) =>
-      api.get<Page<TGoal>>(
-        wsPath(ws, '/goals') + qs({ ...filters, includeArchived: filters.includeArchived ? 'true' : undefined, limit, cursor: pageParam }),
-      ),
+    queryFn: ({ pageParam }) => {
+      const { fields, ...rest } = filters;
+      const path = wsPath(ws, '/goals') + qs({ ...rest, includeArchived: rest.includeArchived ? 'true' : undefined, limit, cursor: pageParam });
+      return api.get<Page<TGoal>>(withFieldFilters(path, 'field', fields));
+    },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -34,9 +34,9 @@ export function GoalsPage() {
   const [creating, { open, close }] = useDisclosure(false);
   const tree = search.view === 'tree';
   const go = (next: GoalSearch) => void navigate({ search: next, replace: true });
-  const filters = { status: search.status, businessUnitId: search.unit, q: search.q, includeArchived: search.archived, themeId: search.theme };
+  const filters = { status: search.status, businessUnitId: search.unit, q: search.q, includeArchived: search.archived, themeId: search.theme, fields: search.fields };
   const list = useInfiniteQuery(goalListQuery(ws, tree ? { ...filters, parentGoalId: 'none' } : filters));
-  const filtered = Boolean(search.status || search.unit || search.q || search.archived || search.theme);
+  const filtered = Boolean(search.status || search.unit || search.q || search.archived || search.theme || search.fields);
   const newButton = (label: string) => (
     <Button leftSection={<IconPlus size={16} />} onClick={open}>
       {label}
@@ -77,7 +77,7 @@ export function GoalsPage() {
           w={{ base: '100%', xs: 240 }}
         />
       </Group>
-      <ListFilters noun="goals" search={search} statusOptions={statusOptions} onChange={(next) => go({ ...next, view: search.view })} />
+      <ListFilters noun="goals" entityType="goal" search={search} statusOptions={statusOptions} onChange={(next) => go({ ...next, view: search.view })} />
       {tree && (
         <Text size="sm" c="dimmed" mb="sm">
           The filters choose the top-level goals; expand a goal to see the goals that contribute to it.

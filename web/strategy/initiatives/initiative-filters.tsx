@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useWorkspace } from '../../app/workspace';
 import { useUnitOptions } from '../../platform/queries';
 import { useTeamOptions } from '../../platform/teams/queries';
+import { FieldFilterSelects } from '../custom-fields/field-filter-selects';
 import { kindOptions, riskOptions } from './labels';
 import type { InitiativeSearch } from './search';
 
@@ -16,7 +17,7 @@ interface InitiativeFiltersProps<S extends string> {
 
 /**
  * The initiatives list's filters, kept in the address: text, status, business unit, team,
- * kind, risk level and "show archived". (The shared ListFilters has no room for the last
+ * kind, risk level, custom choice fields and "show archived". (The shared ListFilters has no room for the last
  * three, so the initiatives list has its own bar.)
  */
 export function InitiativeFilters<S extends string>({ search, onChange, statusOptions }: InitiativeFiltersProps<S>) {
@@ -33,7 +34,7 @@ export function InitiativeFilters<S extends string>({ search, onChange, statusOp
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
-  const filtered = Boolean(search.status || search.unit || search.q || search.archived || search.team || search.kind || search.risk);
+  const filtered = Boolean(search.status || search.unit || search.q || search.archived || search.team || search.kind || search.risk || search.fields);
   const narrow = { base: '100%', xs: 160 } as const;
 
   return (
@@ -71,6 +72,7 @@ export function InitiativeFilters<S extends string>({ search, onChange, statusOp
         />
         <Select aria-label="Kind" placeholder="Any kind" data={kindOptions} value={search.kind ?? null} onChange={(v) => onChange({ ...search, kind: (v) ?? undefined })} clearable w={{ base: '100%', xs: 140 }} />
         <Select aria-label="Risk level" placeholder="Any risk" data={riskOptions} value={search.risk ?? null} onChange={(v) => onChange({ ...search, risk: (v) ?? undefined })} clearable w={{ base: '100%', xs: 130 }} />
+        <FieldFilterSelects entityType="initiative" value={search.fields} onChange={(fields) => onChange({ ...search, fields })} w={150} />
         <Switch label="Show archived" checked={Boolean(search.archived)} onChange={(e) => onChange({ ...search, archived: e.currentTarget.checked || undefined })} mb={8} />
         {filtered && (
           <Button

@@ -30,10 +30,10 @@ export function InitiativesPage() {
   const list = useInfiniteQuery(
     initiativeListQuery(ws, {
       status: search.status, businessUnitId: search.unit, teamId: search.team, kind: search.kind, riskLevel: search.risk, q: search.q,
-      includeArchived: search.archived,
+      includeArchived: search.archived, fields: search.fields,
     }),
   );
-  const filtered = Boolean(search.status || search.unit || search.q || search.archived || search.team || search.kind || search.risk);
+  const filtered = Boolean(search.status || search.unit || search.q || search.archived || search.team || search.kind || search.risk || search.fields);
   const newButton = (label: string) => (
     <Button leftSection={<IconPlus size={16} />} onClick={open}>
       {label}

@@ -403,9 +403,10 @@ const Lane = memo(function Lane({
   const datesOf = (b: TRoadmapBar) => (drag && drag.id === b.id ? draggedDates(drag.mode, b.startDate, b.endDate, drag.days) : b);
   return (
     <div className={classes.lane} style={{ height }} role="group" aria-labelledby={labelId}>
-      <div className={classes.laneLabel} style={{ width: labelW }}>
+      {/* A lane of one row has room for one line of name: longer names are cut, whole in the tooltip. */}
+      <div className={classes.laneLabel} style={{ width: labelW }} data-one-row={height <= ROW_H + 2 * LANE_PAD || undefined} title={lane.name}>
         {lane.color && <span className={classes.swatch} style={{ background: lane.color }} aria-hidden />}
-        <span id={labelId}>
+        <span id={labelId} className={classes.laneName}>
           {lane.name}
           {lane.archived ? ' (archived)' : ''}{' '}
           <Text span size="xs" c="dimmed" fw={400}>
