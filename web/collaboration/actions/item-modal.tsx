@@ -16,7 +16,7 @@ export function ActionItemModal({ id, onClose }: { id: string; onClose: () => vo
         <ErrorState error={query.error} what="action item" onRetry={() => void query.refetch()} />
       ) : (
         <Center py="xl">
-          <Loader size="sm" aria-label="Loading the action item" />
+          <Loader size="sm" role="status" aria-label="Loading the action item" />
         </Center>
       )}
     </Modal>

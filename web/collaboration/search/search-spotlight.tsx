@@ -95,7 +95,7 @@ export function SearchSpotlight() {
         placeholder="Search goals, initiatives, comments… or jump to a page"
         aria-label="Search the workspace"
         leftSection={<IconSearch size={18} stroke={1.6} aria-hidden />}
-        rightSection={searchable && results.isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
+        rightSection={searchable && results.isFetching ? <Loader size="xs" role="status" aria-label="Searching" /> : null}
         maxLength={MAX_QUERY}
       />
       <Spotlight.ActionsList aria-label="Search results">

@@ -75,7 +75,7 @@ export function AlignmentMatrixPage() {
       />
       <MatrixFilters search={search} onChange={setSearch} themes={matrix.data?.themes ?? []} />
       {matrix.isPending ? (
-        <Skeleton h={420} radius="md" aria-label="Loading" />
+        <Skeleton h={420} radius="md" role="status" aria-label="Loading" />
       ) : matrix.isError ? (
         <ErrorState error={matrix.error} onRetry={() => void matrix.refetch()} />
       ) : (

@@ -91,7 +91,7 @@ function Children({ parent, depth, ...rest }: Omit<BranchProps, 'goal'> & { pare
       </Table.Td>
     </Table.Tr>
   );
-  if (children.isPending) return note(<Loader size="xs" aria-label={`Loading the goals under ${parent.title}`} />);
+  if (children.isPending) return note(<Loader size="xs" role="status" aria-label={`Loading the goals under ${parent.title}`} />);
   if (children.isError) return note(<Text size="sm" c="red.8">Could not load the goals under “{parent.title}”.</Text>);
   const items = children.data.items;
   return (

@@ -22,7 +22,7 @@ const route = getRouteApi('/app/w/$ws/alignment/graph');
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function CanvasPlaceholder() {
-  return <Skeleton h="min(72vh, 820px)" mih={420} radius="md" aria-label="Loading the graph" />;
+  return <Skeleton h="min(72vh, 820px)" mih={420} radius="md" role="status" aria-label="Loading the graph" />;
 }
 
 /** The alignment graph: themes → goals → initiatives, with the gaps highlighted. */
@@ -81,7 +81,7 @@ export function AlignmentGraphPage() {
               Clear filters
             </Button>
           )}
-          {query.isFetching && <Loader size="xs" aria-label="Updating" />}
+          {query.isFetching && <Loader size="xs" role="status" aria-label="Updating" />}
         </Group>
       </Paper>
 
@@ -123,7 +123,7 @@ export function AlignmentGraphPage() {
             <Tabs.Panel value="graph">
               {query.isPlaceholderData ? (
                 <Center h={420}>
-                  <Loader aria-label="Loading the graph" />
+                  <Loader role="status" aria-label="Loading the graph" />
                 </Center>
               ) : (
                 <Suspense fallback={<CanvasPlaceholder />}>

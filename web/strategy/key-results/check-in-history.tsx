@@ -15,7 +15,7 @@ export function CheckInHistory({ keyResult: k }: { keyResult: TKeyResult }) {
   const ws = useWorkspace();
   const people = useMemberNames(ws);
   const checkIns = useQuery(checkInsQuery(ws, k.id));
-  if (checkIns.isPending) return <Loader size="sm" aria-label={`Loading the check-ins of ${k.title}`} />;
+  if (checkIns.isPending) return <Loader size="sm" role="status" aria-label={`Loading the check-ins of ${k.title}`} />;
   if (checkIns.isError) return <Text size="sm" c="red.8">Could not load the check-ins.</Text>;
   const items = checkIns.data.items;
   if (items.length === 0) {
