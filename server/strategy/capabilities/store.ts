@@ -4,7 +4,7 @@ import {
   type TCapability, type TCapabilityLink, type TCapabilityLinkedItem, type TCreateCapability, type TCreateCapabilityLink, type TUpdateCapability,
 } from '../../../domain/strategy/capabilities';
 import { type AuditContext, recordAudit } from '../../platform/audit/record';
-import type { Queryable } from '../../platform/db/client';
+import { type Queryable, readAll } from '../../platform/db/client';
 import { conflict, invalidField, notFound } from '../../platform/http/errors';
 import { assertArchiveChange, assertEditable, changedFields } from '../../platform/lifecycle';
 import { assertMembers } from '../../platform/members/references';
@@ -98,9 +98,9 @@ export async function listCapabilities(db: Queryable, workspaceId: string, f: { 
  */
 export async function getCapability(db: Queryable, workspaceId: string, capabilityId: string): Promise<TCapability> {
   const row = await load(db, workspaceId, capabilityId);
-  const [up, below, links] = await Promise.all([
+  const [up, below, links] = await readAll(db, [
     // Ancestors, however many (archived ones count: the listing with archived ones places it under them).
-    db.execute<{ n: number }>(sql`
+    () => db.execute<{ n: number }>(sql`
       with recursive up(id, parent_id, depth) as (
         select id, parent_id, 0 from capabilities where id = ${row.parentId}::uuid and workspace_id = ${workspaceId}
         union all
@@ -109,7 +109,7 @@ export async function getCapability(db: Queryable, workspaceId: string, capabili
       )
       select count(*)::int as n from up`),
     // The live branch below it: what its roll-up is computed over.
-    row.archivedAt
+    () => row.archivedAt
       ? Promise.resolve([])
       : db.execute<{ id: string; parent_id: string; name: string; position: number; current_maturity: number | null; target_maturity: number | null }>(sql`
           with recursive down(id, depth) as (
@@ -120,7 +120,7 @@ export async function getCapability(db: Queryable, workspaceId: string, capabili
           )
           select c.id, c.parent_id, c.name, c.position, c.current_maturity, c.target_maturity from capabilities c join down on down.id = c.id`)
         .then((r) => r.rows),
-    linkRows(db, workspaceId, capabilityId),
+    () => linkRows(db, workspaceId, capabilityId),
   ]);
   const branch = below.map((c) => ({
     id: c.id, parentId: c.parent_id, name: c.name, position: c.position, currentMaturity: c.current_maturity, targetMaturity: c.target_maturity,

@@ -5,7 +5,7 @@ import {
 } from '../../../domain/strategy/dependencies';
 import type { TDependencyEnd } from '../../../domain/strategy/schemas';
 import { type AuditContext, recordAudit } from '../../platform/audit/record';
-import type { Queryable } from '../../platform/db/client';
+import { type Queryable, readAll } from '../../platform/db/client';
 import { preparedQuery } from '../../platform/db/prepared';
 import { AppError, conflict, invalidField, notFound } from '../../platform/http/errors';
 import { initiativeDependencies as deps, initiatives } from '../tables';
@@ -53,9 +53,9 @@ const presentEnd = (r: EndRow): TDependencyEnd => ({
 
 /** What an initiative depends on and what depends on it. */
 export async function dependencyEnds(db: Queryable, workspaceId: string, initiativeId: string) {
-  const [p, d] = await Promise.all([
-    endsOf(db, 'p').execute({ workspaceId, initiativeId }),
-    endsOf(db, 'd').execute({ workspaceId, initiativeId }),
+  const [p, d] = await readAll(db, [
+    () => endsOf(db, 'p').execute({ workspaceId, initiativeId }),
+    () => endsOf(db, 'd').execute({ workspaceId, initiativeId }),
   ]);
   return { dependsOn: p.map(presentEnd), dependents: d.map(presentEnd) };
 }
