@@ -106,8 +106,9 @@ export interface GoalAlignment {
   supporterCount: number;
 }
 
-/** The headline figures of a slice of the workspace (all of it, a business unit, a theme). */
-export interface AlignmentHeadline {
+/** The counts, amounts and percentages every slice has (the workspace, a business unit, a theme). */
+export interface AlignmentCounts {
+  /** Initiatives: portfolio, aligned (to any active goal), orphans, spend and effort. */
   portfolioCount: number;
   alignedCount: number;
   orphanCount: number;
@@ -117,34 +118,27 @@ export interface AlignmentHeadline {
   portfolioEffort: number;
   alignedEffort: number;
   alignedEffortPct: number | null;
+  /** Goals: active, covered (by any portfolio initiative), unsupported. */
   activeGoalCount: number;
   coveredGoalCount: number;
   unsupportedGoalCount: number;
   goalCoveragePct: number | null;
+}
+
+/** The headline figures of a slice of the workspace (all of it, a business unit, a theme). */
+export interface AlignmentHeadline extends AlignmentCounts {
   /** Orphans, the largest cost first (then effort, then id). */
   orphanInitiativeIds: string[];
   /** Unsupported active goals, the heaviest first (then id). */
   unsupportedGoalIds: string[];
 }
 
-/** One business unit's figures (businessUnitId null: the items without a unit). */
-export interface UnitBreakdown {
+/**
+ * One business unit's figures (businessUnitId null: the items without a unit): initiatives and
+ * goals each by their own unit.
+ */
+export interface UnitBreakdown extends AlignmentCounts {
   businessUnitId: string | null;
-  /** Initiatives by their own unit: portfolio, aligned (to any active goal), orphans, spend and effort. */
-  portfolioCount: number;
-  alignedCount: number;
-  orphanCount: number;
-  portfolioSpend: number;
-  alignedSpend: number;
-  alignedSpendPct: number | null;
-  portfolioEffort: number;
-  alignedEffort: number;
-  alignedEffortPct: number | null;
-  /** Goals by their own unit: active, covered (by any portfolio initiative), unsupported. */
-  activeGoalCount: number;
-  coveredGoalCount: number;
-  unsupportedGoalCount: number;
-  goalCoveragePct: number | null;
 }
 
 /**

@@ -88,6 +88,14 @@ export class WorkspaceCache<T> {
 
 const caches = new Set<WorkspaceCache<unknown>>();
 
+/** A cache for one route module of the app: it follows the app's live events until the app closes. */
+export function appWorkspaceCache<T>(app: { addHook(name: 'onClose', hook: () => Promise<void>): unknown }, events: EventHub): WorkspaceCache<T> {
+  const cache = new WorkspaceCache<T>();
+  const stop = cache.follow(events);
+  app.addHook('onClose', async () => stop());
+  return cache;
+}
+
 /** Drops what every cache keeps of the workspace. */
 export function invalidateWorkspaceCaches(workspaceId: string): void {
   for (const c of caches) c.invalidate(workspaceId);

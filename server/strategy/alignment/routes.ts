@@ -1,5 +1,5 @@
 import { AlignmentMatrix, AlignmentMatrixQuery, AlignmentSummary, AlignmentSummaryQuery, type TAlignmentSummary } from '../../../domain/strategy/alignment';
-import { WorkspaceCache } from '../../platform/cache/workspace-cache';
+import { appWorkspaceCache } from '../../platform/cache/workspace-cache';
 import { WorkspaceParams } from '../../../domain/platform/schemas';
 import type { RouteModule } from '../../platform/http/context';
 import { alignmentMatrix } from './matrix.store';
@@ -11,9 +11,7 @@ const tags = ['Alignment'];
 /** The alignment figures (DESIGN.md "Alignment") and the goals × initiatives matrix. Reading only: links change through /goal-links. */
 export const alignmentRoutes: RouteModule = (app, { database: { db, pool }, events }) => {
   // The summary reads the whole workspace; it is kept until the workspace changes (see WorkspaceCache).
-  const summaries = new WorkspaceCache<TAlignmentSummary>();
-  const stopFollowing = summaries.follow(events);
-  app.addHook('onClose', async () => stopFollowing());
+  const summaries = appWorkspaceCache<TAlignmentSummary>(app, events);
 
   app.get('/workspaces/:ws/alignment/summary', {
     schema: {

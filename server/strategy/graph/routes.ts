@@ -1,6 +1,6 @@
 import { WorkspaceParams } from '../../../domain/platform/schemas';
 import { AlignmentGraph, AlignmentGraphQuery, type TAlignmentGraph } from '../../../domain/strategy/graph';
-import { WorkspaceCache } from '../../platform/cache/workspace-cache';
+import { appWorkspaceCache } from '../../platform/cache/workspace-cache';
 import type { RouteModule } from '../../platform/http/context';
 import { alignmentGraph } from './store';
 
@@ -9,9 +9,7 @@ const tags = ['Alignment'];
 /** The alignment graph: themes → goals → initiatives, with orphans and unsupported goals flagged. */
 export const alignmentGraphRoutes: RouteModule = (app, { database: { db }, events }) => {
   // The graph reads the whole workspace: kept until the workspace changes (see WorkspaceCache).
-  const graphs = new WorkspaceCache<TAlignmentGraph>();
-  const stopFollowing = graphs.follow(events);
-  app.addHook('onClose', async () => stopFollowing());
+  const graphs = appWorkspaceCache<TAlignmentGraph>(app, events);
 
   app.get('/workspaces/:ws/alignment/graph', {
     schema: {

@@ -7,7 +7,7 @@ import {
 } from '../../../domain/strategy/roadmap';
 import { auditContext } from '../../platform/audit/record';
 import type { RouteModule } from '../../platform/http/context';
-import { WorkspaceCache } from '../../platform/cache/workspace-cache';
+import { appWorkspaceCache } from '../../platform/cache/workspace-cache';
 import { AppError } from '../../platform/http/errors';
 import { roadmapCsv } from './csv';
 import { createShare, listShares, openShare, revokeShare } from './shares.store';
@@ -28,9 +28,7 @@ function roadmapRequest(q: TRoadmapQuery): RoadmapRequest {
 /** The IT roadmap: its data, CSV export, and read-only share links (with their public read). */
 export const roadmapRoutes: RouteModule = (app, { config, database: { db }, events }) => {
   // A year of a large workspace is thousands of bars: kept until the workspace changes (see WorkspaceCache).
-  const roadmaps = new WorkspaceCache<TRoadmap>();
-  const stopFollowing = roadmaps.follow(events);
-  app.addHook('onClose', async () => stopFollowing());
+  const roadmaps = appWorkspaceCache<TRoadmap>(app, events);
 
   app.get('/workspaces/:ws/roadmap', {
     schema: {
